@@ -1,0 +1,94 @@
+package analyzer
+
+import (
+	_ "embed"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports lock order cycles and double locks.
+var Analyzer = &analysis.Analyzer{
+	Name:       "lockorder",
+	Doc:        analyzerDoc(doc),
+	URL:        "https://pkg.go.dev/github.com/lockorder/lockorder/analyzer",
+	Run:        run,
+	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
+	FactTypes:  []analysis.Fact{new(funcFact), new(graphFact)},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result is the lock graph of a package, as the analyzer built it: its
+// edges include those imported from dependencies and those resolved here.
+type Result struct {
+	Fact graphFact
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	pa := &pkgAnalysis{
+		pass:       pass,
+		pkg:        ssaInfo.Pkg,
+		results:    make(map[*ssa.Function]*funcResult),
+		inProgress: make(map[*ssa.Function]bool),
+	}
+	funcs := slices.Clone(ssaInfo.SrcFuncs)
+	if init := ssaInfo.Pkg.Func("init"); init != nil {
+		funcs = append(funcs, init) // package-level initialisers register callbacks too
+	}
+	pa.summarize(funcs)
+	pa.exportFuncFacts(ssaInfo.SrcFuncs)
+	fact := pa.report()
+	if !fact.empty() {
+		pass.ExportPackageFact(fact)
+	}
+	return &Result{Fact: *fact}, nil
+}
+
+// exportFuncFacts gives every method and exported function with a
+// non-empty summary a fact, for the packages that call it.
+func (pa *pkgAnalysis) exportFuncFacts(funcs []*ssa.Function) {
+	for _, fn := range funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || (!obj.Exported() && fn.Signature.Recv() == nil) {
+			continue
+		}
+		if r := pa.results[fn]; r != nil && !r.sum.empty() {
+			pa.pass.ExportObjectFact(obj, &funcFact{summary: r.sum})
+		}
+	}
+}
+
+// sortFuncs sorts functions by position, then by name.
+func sortFuncs(fns []*ssa.Function) {
+	slices.SortFunc(fns, func(a, b *ssa.Function) int {
+		if a.Pos() != b.Pos() {
+			return int(a.Pos() - b.Pos())
+		}
+		return strings.Compare(a.String(), b.String())
+	})
+}
+
+// analyzerDoc extracts the analyzer's documentation from the "# Analyzer"
+// section of the package comment.
+func analyzerDoc(src string) string {
+	start := strings.Index(src, "# Analyzer lockorder")
+	end := strings.Index(src, "package analyzer")
+	if start < 0 || end < start {
+		return "report lock order cycles and double locks"
+	}
+	var lines []string
+	for _, line := range strings.Split(src[start:end], "\n")[1:] {
+		line = strings.TrimPrefix(strings.TrimPrefix(line, "//"), " ")
+		lines = append(lines, line)
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}

@@ -1,0 +1,133 @@
+package analyzer
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/lockorder/lockorder/lockgraph"
+)
+
+// An acquire is a lock a function may take, directly or through calls.
+type acquire struct {
+	Class lockgraph.Class
+	Mode  lockgraph.Mode
+	// Param is the index of the parameter the mutex is reached from (the
+	// receiver is 0), or -1; Path is the field path from it. A caller maps
+	// them to its own values to tell one instance from another.
+	Param int
+	Path  string
+	// Chain is the witness from the function's entry: the calls made,
+	// then the Acquires step.
+	Chain []lockgraph.Step
+}
+
+// A fieldCall is a call through a func-typed struct field, made directly
+// or by a callee: its target is whatever was stored in the field.
+type fieldCall struct {
+	Field lockgraph.Class
+	// Chain is the witness from the function's entry, ending with the call
+	// through the field.
+	Chain []lockgraph.Step
+}
+
+// A paramStore records that a function stores its parameter Param into the
+// func-typed field Field, as a setter like SetGCCallback(cb) does.
+type paramStore struct {
+	Param int
+	Field lockgraph.Class
+}
+
+// summary is what callers need to know about a function.
+type summary struct {
+	Acquires    []acquire
+	FieldCalls  []fieldCall
+	ParamStores []paramStore
+}
+
+func (s *summary) empty() bool {
+	return len(s.Acquires) == 0 && len(s.FieldCalls) == 0 && len(s.ParamStores) == 0
+}
+
+// funcFact carries the summary of an exported function or a method to the
+// packages that call it.
+type funcFact struct {
+	summary
+}
+
+// AFact implements analysis.Fact.
+func (*funcFact) AFact() {}
+
+// String lists the lock classes, callback fields and stores of the
+// summary, as in "acquires store.Alerts.mtx; calls store.Alerts.cb".
+func (f *funcFact) String() string {
+	var parts []string
+	for _, a := range f.Acquires {
+		mode := ""
+		if a.Mode == lockgraph.Read {
+			mode = " (read)"
+		}
+		parts = append(parts, "acquires "+a.Class.Name+mode)
+	}
+	for _, c := range f.FieldCalls {
+		parts = append(parts, "calls "+c.Field.Name)
+	}
+	for _, p := range f.ParamStores {
+		parts = append(parts, fmt.Sprintf("stores param %d in %s", p.Param, p.Field.Name))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// A pendingCall is a call through a func-typed field made while a lock is
+// held. It becomes an edge wherever a function stored in that field is
+// known: in this package or in an importer.
+type pendingCall struct {
+	From   lockgraph.Class
+	Field  lockgraph.Class
+	Prefix []lockgraph.Step // Holds, calls, ending with the call through Field
+}
+
+// A fieldCallee is a function stored into a func-typed field, with what
+// calling it does.
+type fieldCallee struct {
+	Field  lockgraph.Class
+	FuncID string // package-qualified, unique
+	summary
+}
+
+// graphFact is a package's part of the lock graph, including what it
+// imported: the edges, the calls through fields still waiting for their
+// callees, the callees stored into fields, and the cycles already reported.
+// Every slice is sorted, so the fact encodes deterministically.
+type graphFact struct {
+	Edges    []lockgraph.Edge
+	Pending  []pendingCall
+	Callees  []fieldCallee
+	Reported []string
+}
+
+// AFact implements analysis.Fact.
+func (*graphFact) AFact() {}
+
+// String counts what the fact carries.
+func (f *graphFact) String() string {
+	return fmt.Sprintf("lock graph: %d edges, %d pending calls, %d callbacks, %d cycles",
+		len(f.Edges), len(f.Pending), len(f.Callees), len(f.Reported))
+}
+
+func (f *graphFact) empty() bool {
+	return len(f.Edges) == 0 && len(f.Pending) == 0 && len(f.Callees) == 0
+}
+
+// sortSummary puts a summary in its canonical order.
+func sortSummary(s *summary) {
+	slices.SortFunc(s.Acquires, func(a, b acquire) int {
+		return cmp.Or(cmp.Compare(a.Class.ID, b.Class.ID), cmp.Compare(a.Mode, b.Mode),
+			cmp.Compare(a.Param, b.Param), cmp.Compare(a.Path, b.Path))
+	})
+	slices.SortFunc(s.FieldCalls, func(a, b fieldCall) int { return cmp.Compare(a.Field.ID, b.Field.ID) })
+	slices.SortFunc(s.ParamStores, func(a, b paramStore) int {
+		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Field.ID, b.Field.ID))
+	})
+}

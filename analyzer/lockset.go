@@ -1,0 +1,75 @@
+package analyzer
+
+import (
+	"cmp"
+	"go/token"
+	"slices"
+
+	"github.com/lockorder/lockorder/lockgraph"
+)
+
+// A held lock: its class, mode and instance, and where it was taken.
+type held struct {
+	class lockgraph.Class
+	mode  lockgraph.Mode
+	inst  instance
+	pos   token.Pos
+}
+
+// A lockset is the set of locks surely held at a program point, sorted by
+// instance. It is never modified in place: with and without return copies,
+// so the states of different blocks can share one.
+type lockset []held
+
+func (s lockset) find(in instance) int {
+	for i, h := range s {
+		if h.inst == in {
+			return i
+		}
+	}
+	return -1
+}
+
+// findClass returns the index of the only held lock of a class, or -1 when
+// there is none or more than one.
+func (s lockset) findClass(c lockgraph.Class) int {
+	found := -1
+	for i, h := range s {
+		if h.class.ID == c.ID {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+func (s lockset) with(h held) lockset {
+	out := append(slices.Clone(s), h)
+	slices.SortFunc(out, func(a, b held) int { return compareInstances(a.inst, b.inst) })
+	return out
+}
+
+func (s lockset) without(i int) lockset {
+	return slices.Delete(slices.Clone(s), i, i+1)
+}
+
+// intersect returns the locks held in both sets (same instance, class and
+// mode): a lock held on only one incoming path is not surely held.
+func intersect(a, b lockset) lockset {
+	var out lockset
+	for _, h := range a {
+		if i := b.find(h.inst); i >= 0 && b[i].class == h.class && b[i].mode == h.mode {
+			h.pos = min(h.pos, b[i].pos)
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func (s lockset) equal(t lockset) bool { return slices.Equal(s, t) }
+
+func compareInstances(a, b instance) int {
+	return cmp.Or(cmp.Compare(a.root, b.root), cmp.Compare(a.path, b.path))
+}

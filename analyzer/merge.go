@@ -1,0 +1,124 @@
+package analyzer
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+
+	"github.com/lockorder/lockorder/lockgraph"
+)
+
+// merger combines lock graph facts: edges, pending field calls and field
+// callees, keeping the shortest witness for each key.
+type merger struct {
+	graph    lockgraph.Graph
+	pending  map[[2]string]pendingCall // by From and Field
+	callees  map[[2]string]fieldCallee // by Field and FuncID
+	reported map[string]bool
+}
+
+func newMerger() *merger {
+	return &merger{
+		pending:  make(map[[2]string]pendingCall),
+		callees:  make(map[[2]string]fieldCallee),
+		reported: make(map[string]bool),
+	}
+}
+
+func (m *merger) addFact(f *graphFact) {
+	for _, e := range f.Edges {
+		m.graph.Add(e)
+	}
+	for _, p := range f.Pending {
+		m.addPending(p)
+	}
+	for _, c := range f.Callees {
+		m.addCallee(c)
+	}
+	for _, k := range f.Reported {
+		m.reported[k] = true
+	}
+}
+
+// addPending records a pending call and reports whether it is new or
+// shorter than the one recorded.
+func (m *merger) addPending(p pendingCall) bool {
+	if p.Prefix == nil {
+		return false
+	}
+	key := [2]string{p.From.ID, p.Field.ID}
+	if old, ok := m.pending[key]; ok && !lockgraph.WitnessLess(p.Prefix, old.Prefix) {
+		return false
+	}
+	m.pending[key] = p
+	return true
+}
+
+func (m *merger) addCallee(c fieldCallee) {
+	if !c.empty() {
+		m.callees[[2]string{c.Field.ID, c.FuncID}] = c
+	}
+}
+
+// resolve turns each pending call into edges to the locks its field's
+// callees acquire. A callee that itself calls through a field makes a new
+// pending call, resolved in turn.
+func (m *merger) resolve() {
+	byField := make(map[string][]fieldCallee)
+	for _, c := range m.sortedCallees() {
+		byField[c.Field.ID] = append(byField[c.Field.ID], c)
+	}
+	work := m.sortedPending()
+	for len(work) > 0 {
+		p := work[0]
+		work = work[1:]
+		for _, c := range byField[p.Field.ID] {
+			for _, a := range c.Acquires {
+				if w := concat(p.Prefix, a.Chain); w != nil {
+					m.graph.Add(lockgraph.Edge{From: p.From, To: a.Class, Witness: w})
+				}
+			}
+			for _, fc := range c.FieldCalls {
+				next := pendingCall{From: p.From, Field: fc.Field, Prefix: concat(p.Prefix, fc.Chain)}
+				if m.addPending(next) {
+					work = append(work, next)
+				}
+			}
+		}
+	}
+}
+
+// fact returns the merged graph as a fact, every slice sorted.
+func (m *merger) fact() *graphFact {
+	return &graphFact{
+		Edges:    m.graph.Edges(),
+		Pending:  m.sortedPending(),
+		Callees:  m.sortedCallees(),
+		Reported: slices.Sorted(maps.Keys(m.reported)),
+	}
+}
+
+func (m *merger) sortedPending() []pendingCall {
+	out := slices.Collect(maps.Values(m.pending))
+	slices.SortFunc(out, func(a, b pendingCall) int {
+		return cmp.Or(cmp.Compare(a.From.ID, b.From.ID), cmp.Compare(a.Field.ID, b.Field.ID))
+	})
+	return out
+}
+
+func (m *merger) sortedCallees() []fieldCallee {
+	out := slices.Collect(maps.Values(m.callees))
+	slices.SortFunc(out, func(a, b fieldCallee) int {
+		return cmp.Or(cmp.Compare(a.Field.ID, b.Field.ID), cmp.Compare(a.FuncID, b.FuncID))
+	})
+	return out
+}
+
+// concat joins two witness parts, or returns nil when the result would be
+// longer than maxChain.
+func concat(a, b []lockgraph.Step) []lockgraph.Step {
+	if len(a)+len(b) > maxChain {
+		return nil
+	}
+	return slices.Concat(a, b)
+}

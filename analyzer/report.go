@@ -1,0 +1,175 @@
+package analyzer
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/lockorder/lockorder/lockgraph"
+)
+
+// report merges the imported lock graphs with this package's edges,
+// resolves calls through fields against the callbacks now known, reports
+// the cycles that no imported package has reported and the double locks,
+// and returns the package's fact.
+func (pa *pkgAnalysis) report() *graphFact {
+	m := newMerger()
+	for _, imp := range pa.pass.Pkg.Imports() {
+		var f graphFact
+		if pa.pass.ImportPackageFact(imp, &f) {
+			m.addFact(&f)
+		}
+	}
+	imported := maps.Clone(m.reported)
+	for _, fn := range pa.order() {
+		r := pa.results[fn]
+		for _, e := range r.edges {
+			m.graph.Add(e)
+		}
+		for _, p := range r.pending {
+			m.addPending(p)
+		}
+		for _, reg := range r.registrations {
+			sum, _ := pa.summaryOf(reg.fn)
+			m.addCallee(fieldCallee{Field: reg.field, FuncID: reg.fn.String(), summary: sum})
+		}
+	}
+	m.resolve()
+
+	pos := newPositions(pa.pass)
+	cycles, truncated := m.graph.Cycles()
+	for _, c := range cycles {
+		if imported[c.Key()] {
+			continue
+		}
+		m.reported[c.Key()] = true
+		pa.pass.Report(cycleDiagnostic(c, pos))
+	}
+	if truncated {
+		pa.pass.Reportf(pa.pass.Files[0].Name.Pos(),
+			"lock graph has more cycles than lockorder enumerates (%d); only those found are reported", lockgraph.MaxCycles)
+	}
+	pa.reportDoubles(pos)
+	return m.fact()
+}
+
+// cycleDiagnostic describes a cycle: one line naming the locks and the
+// functions, and every step of every edge as related information, one
+// goroutine per edge.
+func cycleDiagnostic(c lockgraph.Cycle, pos *positions) analysis.Diagnostic {
+	names := make([]string, 0, len(c.Edges)+1)
+	var edges []string
+	var related []analysis.RelatedInformation
+	for i, e := range c.Edges {
+		names = append(names, e.From.Name)
+		edges = append(edges, fmt.Sprintf("%s acquires %s while holding %s", e.Witness[0].Func, e.To.Name, e.From.Name))
+		for _, s := range e.Witness {
+			related = append(related, pos.related(s, fmt.Sprintf("goroutine %d: %s", i+1, s)))
+		}
+	}
+	names = append(names, c.Edges[0].From.Name)
+	return analysis.Diagnostic{
+		Pos:      pos.anchor(c),
+		Message:  fmt.Sprintf("lock order cycle %s: %s", strings.Join(names, " -> "), strings.Join(edges, "; ")),
+		Related:  related,
+		Category: "cycle",
+	}
+}
+
+// reportDoubles reports each lock taken on an instance already held, once
+// per position.
+func (pa *pkgAnalysis) reportDoubles(pos *positions) {
+	var all []doubleLock
+	for _, fn := range pa.order() {
+		all = append(all, pa.results[fn].doubles...)
+	}
+	slices.SortFunc(all, func(a, b doubleLock) int {
+		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.class.ID, b.class.ID))
+	})
+	all = slices.CompactFunc(all, func(a, b doubleLock) bool { return a.pos == b.pos && a.class.ID == b.class.ID })
+	for _, d := range all {
+		kind, what := "double lock", "already held"
+		if d.mode == lockgraph.Read && d.first.mode == lockgraph.Read {
+			kind, what = "recursive read lock", "already read-locked; a writer waiting in between deadlocks"
+		}
+		fn := d.chain[0].Func
+		msg := fmt.Sprintf("%s of %s in %s: %s", kind, d.class.Name, fn, what)
+		if len(d.chain) > 1 {
+			msg = fmt.Sprintf("%s of %s: %s calls %s, which acquires it again", kind, d.class.Name, fn, d.chain[0].Target)
+		}
+		related := []analysis.RelatedInformation{{Pos: d.first.pos, Message: d.class.Name + " first acquired here"}}
+		for _, s := range d.chain {
+			related = append(related, pos.related(s, s.String()))
+		}
+		pa.pass.Report(analysis.Diagnostic{Pos: d.pos, Message: msg, Related: related, Category: "double-lock"})
+	}
+}
+
+// positions turns the token.Positions of witness steps back into token.Pos
+// values of the pass's file set, adding the files of other packages to it
+// when they can be read.
+type positions struct {
+	pass  *analysis.Pass
+	files map[string]*token.File
+	local map[string]bool
+}
+
+func newPositions(pass *analysis.Pass) *positions {
+	p := &positions{pass: pass, files: make(map[string]*token.File), local: make(map[string]bool)}
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		p.files[tf.Name()] = tf
+		p.local[tf.Name()] = true
+	}
+	return p
+}
+
+// pos returns the token.Pos of a position, or token.NoPos.
+func (p *positions) pos(posn token.Position) token.Pos {
+	tf, ok := p.files[posn.Filename]
+	if !ok {
+		if data, err := os.ReadFile(posn.Filename); err == nil {
+			tf = p.pass.Fset.AddFile(posn.Filename, -1, len(data))
+			tf.SetLinesForContent(data)
+		}
+		p.files[posn.Filename] = tf
+	}
+	if tf == nil || posn.Line < 1 || posn.Line > tf.LineCount() {
+		return token.NoPos
+	}
+	start := tf.LineStart(posn.Line)
+	if col := posn.Column - 1; col > 0 && tf.Offset(start)+col <= tf.Size() {
+		return start + token.Pos(col)
+	}
+	return start
+}
+
+// related is a related-information entry for a witness step; a step whose
+// file cannot be found keeps its position in the message.
+func (p *positions) related(s lockgraph.Step, msg string) analysis.RelatedInformation {
+	pos := p.pos(s.Pos)
+	if !pos.IsValid() {
+		msg = s.Pos.String() + ": " + msg
+	}
+	return analysis.RelatedInformation{Pos: pos, Message: msg}
+}
+
+// anchor picks the stable position of a cycle's diagnostic: the last step
+// in this package of the first edge that has one (for the cycle closed by
+// a call, the call), or the package clause when no step is local.
+func (p *positions) anchor(c lockgraph.Cycle) token.Pos {
+	for _, e := range c.Edges {
+		for _, s := range slices.Backward(e.Witness) {
+			if p.local[s.Pos.Filename] {
+				return p.pos(s.Pos)
+			}
+		}
+	}
+	return p.pass.Files[0].Name.Pos()
+}

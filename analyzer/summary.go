@@ -1,0 +1,143 @@
+package analyzer
+
+import (
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockorder/lockorder/lockgraph"
+)
+
+// summaryBuilder collects a summary, keeping the shortest chain for each
+// acquisition and field call.
+type summaryBuilder struct {
+	acquires   map[acquireKey]acquire
+	fieldCalls map[string]fieldCall
+	stores     map[paramStore]bool
+}
+
+type acquireKey struct {
+	class string
+	mode  lockgraph.Mode
+	param int
+	path  string
+}
+
+func (b *summaryBuilder) addAcquire(a acquire) {
+	if b.acquires == nil {
+		b.acquires = make(map[acquireKey]acquire)
+	}
+	key := acquireKey{a.Class.ID, a.Mode, a.Param, a.Path}
+	if old, ok := b.acquires[key]; !ok || lockgraph.WitnessLess(a.Chain, old.Chain) {
+		b.acquires[key] = a
+	}
+}
+
+func (b *summaryBuilder) addFieldCall(c fieldCall) {
+	if b.fieldCalls == nil {
+		b.fieldCalls = make(map[string]fieldCall)
+	}
+	if old, ok := b.fieldCalls[c.Field.ID]; !ok || lockgraph.WitnessLess(c.Chain, old.Chain) {
+		b.fieldCalls[c.Field.ID] = c
+	}
+}
+
+func (b *summaryBuilder) addParamStore(p paramStore) {
+	if b.stores == nil {
+		b.stores = make(map[paramStore]bool)
+	}
+	b.stores[p] = true
+}
+
+func (b *summaryBuilder) build() summary {
+	var s summary
+	for _, a := range b.acquires {
+		s.Acquires = append(s.Acquires, a)
+	}
+	for _, c := range b.fieldCalls {
+		s.FieldCalls = append(s.FieldCalls, c)
+	}
+	for p := range b.stores {
+		s.ParamStores = append(s.ParamStores, p)
+	}
+	sortSummary(&s)
+	return s
+}
+
+// pkgAnalysis holds the per-package state of one run: the result of walking
+// each function of the package.
+type pkgAnalysis struct {
+	pass       *analysis.Pass
+	pkg        *ssa.Package
+	results    map[*ssa.Function]*funcResult
+	inProgress map[*ssa.Function]bool
+}
+
+// summarize walks every function, repeating the walks while recursion
+// leaves summaries unsettled.
+func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
+	recursive := false
+	for _, fn := range funcs {
+		pa.summaryOf(fn)
+	}
+	for _, r := range pa.results {
+		recursive = recursive || r.incomplete
+	}
+	for changed := recursive; changed; {
+		changed = false
+		for _, fn := range pa.order() {
+			r := pa.walk(fn)
+			if !reflect.DeepEqual(r.sum, pa.results[fn].sum) {
+				changed = true
+			}
+			pa.results[fn] = r
+		}
+	}
+}
+
+// order lists the walked functions in a stable order.
+func (pa *pkgAnalysis) order() []*ssa.Function {
+	fns := make([]*ssa.Function, 0, len(pa.results))
+	for fn := range pa.results {
+		fns = append(fns, fn)
+	}
+	sortFuncs(fns)
+	return fns
+}
+
+// summaryOf returns the summary of a function: walked here when its body is
+// in this package, imported as a fact otherwise. It reports false when the
+// summary is still being computed further up the stack (recursion).
+func (pa *pkgAnalysis) summaryOf(fn *ssa.Function) (summary, bool) {
+	if origin := fn.Origin(); origin != nil {
+		fn = origin
+	}
+	if fn.Blocks == nil || (fn.Pkg != nil && fn.Pkg != pa.pkg) {
+		return pa.importedSummary(fn), true
+	}
+	if r, ok := pa.results[fn]; ok {
+		return r.sum, true
+	}
+	if pa.inProgress[fn] {
+		return summary{}, false
+	}
+	pa.inProgress[fn] = true
+	r := pa.walk(fn)
+	delete(pa.inProgress, fn)
+	pa.results[fn] = r
+	return r.sum, true
+}
+
+func (pa *pkgAnalysis) importedSummary(fn *ssa.Function) summary {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == pa.pass.Pkg {
+		return summary{}
+	}
+	var fact funcFact
+	if pa.pass.ImportObjectFact(obj.Origin(), &fact) {
+		return fact.summary
+	}
+	return summary{}
+}

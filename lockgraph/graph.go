@@ -1,0 +1,155 @@
+// Package lockgraph holds the lock acquisition graph: lock classes, the
+// "acquired B while holding A" edges between them with a witness for each,
+// and the search for cycles in it.
+//
+// It is plain data and algorithms with no dependency on an analysis driver:
+// every value is made of strings, integers and token.Position so that it
+// can be gob-encoded into an analysis fact, and every result is sorted so
+// that the same graph always gives byte-identical output.
+package lockgraph
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"slices"
+	"strings"
+)
+
+// A Class is a lock class: the place where a mutex lives, independent of
+// the instance. Two mutexes in the same field of two values of one type are
+// one class.
+type Class struct {
+	// ID is the stable, fully qualified name: the package path followed by
+	// the type and field path ("example.com/store.Alerts.mtx"), or by the
+	// variable name for a package-level mutex ("example.com/pkg.mu").
+	ID string
+	// Name is the short display name ("store.Alerts.mtx").
+	Name string
+}
+
+// Mode says whether a lock is taken for writing (Lock) or reading (RLock).
+type Mode uint8
+
+// The lock modes.
+const (
+	Write Mode = iota
+	Read
+)
+
+// A StepKind says what a witness step does.
+type StepKind uint8
+
+// The kinds of witness step.
+const (
+	// Holds is the first step of a witness: the lock already held.
+	Holds StepKind = iota
+	// Calls is a call on the way from the held lock to the acquisition.
+	Calls
+	// Acquires is the last step of a witness: the lock taken.
+	Acquires
+)
+
+// A Step is one position on a witness path.
+type Step struct {
+	Kind StepKind
+	// Func is the display name of the function the step happens in.
+	Func string
+	// Target is the lock class name (Holds, Acquires) or the callee's
+	// display name (Calls).
+	Target string
+	// Mode is the lock mode of a Holds or Acquires step.
+	Mode Mode
+	// Pos is where the step happens.
+	Pos token.Position
+}
+
+// String describes the step without its position, as in
+// "holds store.Alerts.mtx in (*store.Alerts).gc".
+func (s Step) String() string {
+	switch s.Kind {
+	case Holds:
+		return fmt.Sprintf("holds %s%s in %s", s.Target, s.Mode.suffix(), s.Func)
+	case Calls:
+		return fmt.Sprintf("calls %s from %s", s.Target, s.Func)
+	default:
+		return fmt.Sprintf("acquires %s%s in %s", s.Target, s.Mode.suffix(), s.Func)
+	}
+}
+
+func (m Mode) suffix() string {
+	if m == Read {
+		return " (read)"
+	}
+	return ""
+}
+
+// An Edge records that To was acquired while From was held, with one
+// witness path: a Holds step, the calls in between and an Acquires step.
+type Edge struct {
+	From, To Class
+	Witness  []Step
+}
+
+// Graph is a lock acquisition graph. The zero value is empty and ready to
+// use. For each ordered pair of classes it keeps the shortest witness.
+type Graph struct {
+	edges map[[2]string]Edge
+}
+
+// Add records an edge. It keeps the shorter witness (fewer steps, then the
+// smaller text) when the pair of classes is already present, and reports
+// whether the graph changed. Edges from a class to itself are ignored:
+// they are about instances, not about order.
+func (g *Graph) Add(e Edge) bool {
+	if e.From.ID == e.To.ID {
+		return false
+	}
+	if g.edges == nil {
+		g.edges = make(map[[2]string]Edge)
+	}
+	key := [2]string{e.From.ID, e.To.ID}
+	if old, ok := g.edges[key]; ok && !WitnessLess(e.Witness, old.Witness) {
+		return false
+	}
+	g.edges[key] = e
+	return true
+}
+
+// Len returns the number of edges.
+func (g *Graph) Len() int { return len(g.edges) }
+
+// Edge returns the edge from one class to another, if present.
+func (g *Graph) Edge(from, to string) (Edge, bool) {
+	e, ok := g.edges[[2]string{from, to}]
+	return e, ok
+}
+
+// Edges returns every edge sorted by source and then target class ID.
+func (g *Graph) Edges() []Edge {
+	out := make([]Edge, 0, len(g.edges))
+	for _, e := range g.edges {
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b Edge) int {
+		return cmp.Or(cmp.Compare(a.From.ID, b.From.ID), cmp.Compare(a.To.ID, b.To.ID))
+	})
+	return out
+}
+
+// WitnessLess orders witnesses: fewer steps first, then by their text and
+// positions, so that the choice among equally short witnesses is stable.
+func WitnessLess(a, b []Step) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return witnessKey(a) < witnessKey(b)
+}
+
+func witnessKey(w []Step) string {
+	var sb strings.Builder
+	for _, s := range w {
+		fmt.Fprintf(&sb, "%s@%s;", s, s.Pos)
+	}
+	return sb.String()
+}

@@ -1,0 +1,3 @@
+module github.com/prometheus/alertmanager
+
+go 1.26.0
