@@ -33,6 +33,9 @@ type Result struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if runtimeInternal(pass.Pkg.Path()) {
+		return &Result{}, nil
+	}
 	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	pa := &pkgAnalysis{
 		pass:       pass,
@@ -62,9 +65,19 @@ func (pa *pkgAnalysis) exportFuncFacts(funcs []*ssa.Function) {
 			continue
 		}
 		if r := pa.results[fn]; r != nil && !r.sum.empty() {
-			pa.pass.ExportObjectFact(obj, &funcFact{summary: r.sum})
+			pa.pass.ExportObjectFact(obj, &funcFact{Summary: r.sum})
 		}
 	}
+}
+
+// runtimeInternal reports whether a standard library package is the
+// runtime or an internal package. They use the runtime's own locks, not
+// sync's, and never call user code with a sync lock held; skipping them
+// keeps the runtime's internal callbacks out of every package's fact.
+func runtimeInternal(path string) bool {
+	std := !strings.Contains(strings.Split(path, "/")[0], ".")
+	return std && (path == "runtime" || strings.HasPrefix(path, "runtime/") ||
+		strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/"))
 }
 
 // sortFuncs sorts functions by position, then by name.

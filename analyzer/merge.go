@@ -55,7 +55,7 @@ func (m *merger) addPending(p pendingCall) bool {
 }
 
 func (m *merger) addCallee(c fieldCallee) {
-	if !c.empty() {
+	if !c.Summary.empty() {
 		m.callees[[2]string{c.Field.ID, c.FuncID}] = c
 	}
 }
@@ -73,12 +73,12 @@ func (m *merger) resolve() {
 		p := work[0]
 		work = work[1:]
 		for _, c := range byField[p.Field.ID] {
-			for _, a := range c.Acquires {
+			for _, a := range c.Summary.Acquires {
 				if w := concat(p.Prefix, a.Chain); w != nil {
 					m.graph.Add(lockgraph.Edge{From: p.From, To: a.Class, Witness: w})
 				}
 			}
-			for _, fc := range c.FieldCalls {
+			for _, fc := range c.Summary.FieldCalls {
 				next := pendingCall{From: p.From, Field: fc.Field, Prefix: concat(p.Prefix, fc.Chain)}
 				if m.addPending(next) {
 					work = append(work, next)

@@ -37,7 +37,7 @@ func (pa *pkgAnalysis) report() *graphFact {
 		}
 		for _, reg := range r.registrations {
 			sum, _ := pa.summaryOf(reg.fn)
-			m.addCallee(fieldCallee{Field: reg.field, FuncID: reg.fn.String(), summary: sum})
+			m.addCallee(fieldCallee{Field: reg.field, FuncID: reg.fn.String(), Summary: sum})
 		}
 	}
 	m.resolve()

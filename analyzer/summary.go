@@ -137,7 +137,7 @@ func (pa *pkgAnalysis) importedSummary(fn *ssa.Function) summary {
 	}
 	var fact funcFact
 	if pa.pass.ImportObjectFact(obj.Origin(), &fact) {
-		return fact.summary
+		return fact.Summary
 	}
 	return summary{}
 }

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -236,6 +237,9 @@ func (w *walker) fieldCall(field lockgraph.Class, chain []lockgraph.Step, locks 
 func (w *walker) store(s *ssa.Store) {
 	fa, ok := s.Addr.(*ssa.FieldAddr)
 	if !ok {
+		return
+	}
+	if _, isFunc := s.Val.Type().Underlying().(*types.Signature); !isFunc {
 		return
 	}
 	if field, ok := fieldClass(fa); ok {

@@ -1,4 +1,4 @@
-// Package dispatch is trimmed from dispatch/dispatch.go in Alertmanager
+// Package dispatch is trimmed from dispatch/dispatch.go in Alertmanager // want package:`lock graph, 0 cycles`
 // v0.27.0. Routes, aggregation groups and the notification pipeline are
 // reduced to a map of alerts per fingerprint.
 package dispatch
@@ -33,7 +33,7 @@ type Dispatcher struct {
 }
 
 // NewDispatcher returns a new Dispatcher.
-func NewDispatcher(
+func NewDispatcher( // want NewDispatcher:`stores param 2 in dispatch.Dispatcher.timeout`
 	ap provider.Alerts,
 	mk types.Marker,
 	to func(time.Duration) time.Duration,
@@ -49,7 +49,7 @@ func NewDispatcher(
 }
 
 // Run starts dispatching alerts incoming via the updates channel.
-func (d *Dispatcher) Run() {
+func (d *Dispatcher) Run() { // want Run:`acquires context.cancelCtx.mu; acquires dispatch.Dispatcher.mtx`
 	d.done = make(chan struct{})
 
 	d.mtx.Lock()
@@ -62,7 +62,7 @@ func (d *Dispatcher) Run() {
 	close(d.done)
 }
 
-func (d *Dispatcher) run(it provider.AlertIterator) {
+func (d *Dispatcher) run(it provider.AlertIterator) { // want run:`acquires dispatch.Dispatcher.mtx`
 	cleanup := time.NewTicker(30 * time.Second)
 	defer cleanup.Stop()
 
@@ -106,7 +106,7 @@ func (d *Dispatcher) run(it provider.AlertIterator) {
 }
 
 // Stop the dispatcher.
-func (d *Dispatcher) Stop() {
+func (d *Dispatcher) Stop() { // want Stop:`acquires dispatch.Dispatcher.mtx; calls dispatch.Dispatcher.cancel`
 	if d == nil {
 		return
 	}
@@ -124,7 +124,7 @@ func (d *Dispatcher) Stop() {
 
 // processAlert determines in which aggregation group the alert falls
 // and inserts it.
-func (d *Dispatcher) processAlert(alert *types.Alert) {
+func (d *Dispatcher) processAlert(alert *types.Alert) { // want processAlert:`acquires dispatch.Dispatcher.mtx`
 	fp := alert.Fingerprint()
 
 	d.mtx.Lock()

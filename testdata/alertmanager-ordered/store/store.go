@@ -1,4 +1,4 @@
-// Package store is modelled on store/store.go in Alertmanager v0.27.0.
+// Package store is modelled on store/store.go in Alertmanager v0.27.0. // want package:`lock graph, 0 cycles`
 //
 // The real Alerts embeds sync.Mutex; the model names the field mtx instead.
 package store
@@ -36,7 +36,7 @@ func NewAlerts() *Alerts {
 }
 
 // SetGCCallback sets a GC callback to be executed after each GC.
-func (a *Alerts) SetGCCallback(cb func([]*types.Alert)) {
+func (a *Alerts) SetGCCallback(cb func([]*types.Alert)) { // want SetGCCallback:`acquires store.Alerts.mtx; stores param 1 in store.Alerts.cb`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 
@@ -44,7 +44,7 @@ func (a *Alerts) SetGCCallback(cb func([]*types.Alert)) {
 }
 
 // Run starts the GC loop. The interval must be greater than zero; if not, the function will panic.
-func (a *Alerts) Run(ctx context.Context, interval time.Duration) {
+func (a *Alerts) Run(ctx context.Context, interval time.Duration) { // want Run:`acquires store.Alerts.mtx; calls store.Alerts.cb`
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -59,7 +59,7 @@ func (a *Alerts) Run(ctx context.Context, interval time.Duration) {
 
 // gc deletes resolved alerts and hands them to the GC callback. As in
 // v0.27.0, the callback runs while a.mtx is still held (deferred unlock).
-func (a *Alerts) gc() {
+func (a *Alerts) gc() { // want gc:`acquires store.Alerts.mtx; calls store.Alerts.cb`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 
@@ -75,7 +75,7 @@ func (a *Alerts) gc() {
 
 // Get returns the Alert with the matching fingerprint, or an error if it is
 // not found.
-func (a *Alerts) Get(fp types.Fingerprint) (*types.Alert, error) {
+func (a *Alerts) Get(fp types.Fingerprint) (*types.Alert, error) { // want Get:`acquires store.Alerts.mtx`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 
@@ -87,7 +87,7 @@ func (a *Alerts) Get(fp types.Fingerprint) (*types.Alert, error) {
 }
 
 // Set unconditionally sets the alert in memory.
-func (a *Alerts) Set(alert *types.Alert) error {
+func (a *Alerts) Set(alert *types.Alert) error { // want Set:`acquires store.Alerts.mtx`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 
@@ -96,7 +96,7 @@ func (a *Alerts) Set(alert *types.Alert) error {
 }
 
 // Delete removes the Alert with the matching fingerprint from the store.
-func (a *Alerts) Delete(fp types.Fingerprint) error {
+func (a *Alerts) Delete(fp types.Fingerprint) error { // want Delete:`acquires store.Alerts.mtx`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 
@@ -105,7 +105,7 @@ func (a *Alerts) Delete(fp types.Fingerprint) error {
 }
 
 // List returns a slice of Alerts currently held in memory.
-func (a *Alerts) List() []*types.Alert {
+func (a *Alerts) List() []*types.Alert { // want List:`acquires store.Alerts.mtx`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 
@@ -118,7 +118,7 @@ func (a *Alerts) List() []*types.Alert {
 }
 
 // Empty returns true if the store is empty.
-func (a *Alerts) Empty() bool {
+func (a *Alerts) Empty() bool { // want Empty:`acquires store.Alerts.mtx`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 
@@ -127,7 +127,7 @@ func (a *Alerts) Empty() bool {
 
 // Len returns the number of alerts in the store. (Not in v0.27.0; added to
 // the model for convenience.)
-func (a *Alerts) Len() int {
+func (a *Alerts) Len() int { // want Len:`acquires store.Alerts.mtx`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 

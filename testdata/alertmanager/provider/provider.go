@@ -1,4 +1,4 @@
-// Package provider models provider/provider.go in Alertmanager v0.27.0.
+// Package provider models provider/provider.go in Alertmanager v0.27.0. // want package:`lock graph, 0 cycles`
 package provider
 
 import (

@@ -1,4 +1,4 @@
-package types
+package types // want package:`lock graph, 0 cycles`
 
 import "sync"
 
@@ -53,7 +53,7 @@ type memMarker struct {
 }
 
 // Count implements Marker.
-func (m *memMarker) Count(states ...AlertState) int {
+func (m *memMarker) Count(states ...AlertState) int { // want Count:`acquires types.memMarker.mtx \(read\)`
 	m.mtx.RLock()
 	defer m.mtx.RUnlock()
 
@@ -73,7 +73,7 @@ func (m *memMarker) Count(states ...AlertState) int {
 }
 
 // SetInhibited implements Marker.
-func (m *memMarker) SetInhibited(alert Fingerprint, ids ...string) {
+func (m *memMarker) SetInhibited(alert Fingerprint, ids ...string) { // want SetInhibited:`acquires types.memMarker.mtx`
 	m.mtx.Lock()
 	defer m.mtx.Unlock()
 
@@ -93,7 +93,7 @@ func (m *memMarker) SetInhibited(alert Fingerprint, ids ...string) {
 }
 
 // Status implements Marker.
-func (m *memMarker) Status(alert Fingerprint) AlertStatus {
+func (m *memMarker) Status(alert Fingerprint) AlertStatus { // want Status:`acquires types.memMarker.mtx \(read\)`
 	m.mtx.RLock()
 	defer m.mtx.RUnlock()
 
@@ -108,7 +108,7 @@ func (m *memMarker) Status(alert Fingerprint) AlertStatus {
 }
 
 // Delete implements Marker.
-func (m *memMarker) Delete(alert Fingerprint) {
+func (m *memMarker) Delete(alert Fingerprint) { // want Delete:`acquires types.memMarker.mtx`
 	m.mtx.Lock()
 	defer m.mtx.Unlock()
 
@@ -116,6 +116,6 @@ func (m *memMarker) Delete(alert Fingerprint) {
 }
 
 // Active implements Marker.
-func (m *memMarker) Active(alert Fingerprint) bool {
+func (m *memMarker) Active(alert Fingerprint) bool { // want Active:`acquires types.memMarker.mtx \(read\)`
 	return m.Status(alert).State == AlertStateActive
 }

@@ -1,4 +1,4 @@
-// Package mem is modelled on provider/mem/mem.go in Alertmanager v0.27.0.
+// Package mem is modelled on provider/mem/mem.go in Alertmanager v0.27.0. // want package:`lock graph, 0 cycles`
 // Metrics registration (registerMetrics, count) is left out.
 package mem
 
@@ -49,7 +49,7 @@ type listeningAlerts struct {
 
 // NewAlerts returns a new alert provider. The real one also takes a
 // prometheus.Registerer.
-func NewAlerts(ctx context.Context, m types.Marker, intervalGC time.Duration, alertCallback AlertStoreCallback, l *slog.Logger) (*Alerts, error) {
+func NewAlerts(ctx context.Context, m types.Marker, intervalGC time.Duration, alertCallback AlertStoreCallback, l *slog.Logger) (*Alerts, error) { // want NewAlerts:`acquires context.cancelCtx.mu; acquires store.Alerts.mtx`
 	if alertCallback == nil {
 		alertCallback = noopCallback{}
 	}
@@ -91,7 +91,7 @@ func NewAlerts(ctx context.Context, m types.Marker, intervalGC time.Duration, al
 }
 
 // Close the alert provider.
-func (a *Alerts) Close() {
+func (a *Alerts) Close() { // want Close:`calls mem.Alerts.cancel`
 	if a.cancel != nil {
 		a.cancel()
 	}
@@ -99,7 +99,7 @@ func (a *Alerts) Close() {
 
 // Subscribe returns an iterator over active alerts that have not been
 // resolved and successfully notified about.
-func (a *Alerts) Subscribe() provider.AlertIterator {
+func (a *Alerts) Subscribe() provider.AlertIterator { // want Subscribe:`acquires mem.Alerts.mtx; acquires store.Alerts.mtx`
 	a.mtx.Lock()
 	defer a.mtx.Unlock()
 

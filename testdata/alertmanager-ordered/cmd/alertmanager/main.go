@@ -1,4 +1,4 @@
-// Command alertmanager wires the model together the way cmd/alertmanager/main.go
+// Command alertmanager wires the model together the way cmd/alertmanager/main.go // want package:`lock graph, 0 cycles`
 // (run) does in Alertmanager v0.27.0: a marker, the mem alert provider and a
 // dispatcher subscribed to it.
 package main

@@ -1,4 +1,4 @@
-// Package mem is modelled on provider/mem/mem.go in Alertmanager v0.27.0,
+// Package mem is modelled on provider/mem/mem.go in Alertmanager v0.27.0, // want package:`lock graph, 0 cycles`
 // with Subscribe reordered so that locks are always taken store before mem.
 // Metrics registration (registerMetrics, count) is left out.
 package mem
@@ -50,7 +50,7 @@ type listeningAlerts struct {
 
 // NewAlerts returns a new alert provider. The real one also takes a
 // prometheus.Registerer.
-func NewAlerts(ctx context.Context, m types.Marker, intervalGC time.Duration, alertCallback AlertStoreCallback, l *slog.Logger) (*Alerts, error) {
+func NewAlerts(ctx context.Context, m types.Marker, intervalGC time.Duration, alertCallback AlertStoreCallback, l *slog.Logger) (*Alerts, error) { // want NewAlerts:`acquires context.cancelCtx.mu; acquires store.Alerts.mtx`
 	if alertCallback == nil {
 		alertCallback = noopCallback{}
 	}
@@ -92,7 +92,7 @@ func NewAlerts(ctx context.Context, m types.Marker, intervalGC time.Duration, al
 }
 
 // Close the alert provider.
-func (a *Alerts) Close() {
+func (a *Alerts) Close() { // want Close:`calls mem.Alerts.cancel`
 	if a.cancel != nil {
 		a.cancel()
 	}
@@ -104,7 +104,7 @@ func (a *Alerts) Close() {
 // Unlike v0.27.0, the store is read before a.mtx is taken, so a.mtx is
 // never held while the store's lock is acquired: the only nesting left is
 // store -> mem (the GC callback), one global order.
-func (a *Alerts) Subscribe() provider.AlertIterator {
+func (a *Alerts) Subscribe() provider.AlertIterator { // want Subscribe:`acquires mem.Alerts.mtx; acquires store.Alerts.mtx`
 	var (
 		done   = make(chan struct{})
 		alerts = a.alerts.List()

@@ -32,12 +32,12 @@ func (a *Alerts) GetPending() provider.AlertIterator {
 }
 
 // Get returns the alert for a given fingerprint.
-func (a *Alerts) Get(fp types.Fingerprint) (*types.Alert, error) {
+func (a *Alerts) Get(fp types.Fingerprint) (*types.Alert, error) { // want Get:`acquires store.Alerts.mtx`
 	return a.alerts.Get(fp)
 }
 
 // Put adds the given alert to the set.
-func (a *Alerts) Put(alerts ...*types.Alert) error {
+func (a *Alerts) Put(alerts ...*types.Alert) error { // want Put:`acquires mem.Alerts.mtx; acquires store.Alerts.mtx`
 	for _, alert := range alerts {
 		fp := alert.Fingerprint()
 

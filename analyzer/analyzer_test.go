@@ -1,0 +1,69 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/lockorder/lockorder/analyzer"
+)
+
+// testdata returns the absolute path of the repository's testdata
+// directory, joined with elem.
+func testdata(t *testing.T, elem ...string) string {
+	dir, err := filepath.Abs(filepath.Join(append([]string{"..", "testdata"}, elem...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestFixtures runs the analyzer over every case in testdata/src, both
+// those that must report and those that must stay silent.
+func TestFixtures(t *testing.T) {
+	analysistest.Run(t, testdata(t), analyzer.Analyzer,
+		"abba", "callbacklit", "fieldlib", "fielduser", "double",
+		"consistent", "released", "afterunlock", "goroutine", "instances")
+}
+
+// TestModel runs the analyzer over the bundled model of Alertmanager
+// v0.27.0, which must report the mem/store cycle, and over its two fixed
+// variants, which must stay silent.
+func TestModel(t *testing.T) {
+	for _, model := range []string{"alertmanager", "alertmanager-fixed", "alertmanager-ordered"} {
+		t.Run(model, func(t *testing.T) {
+			analysistest.Run(t, testdata(t, model), analyzer.Analyzer, "./...")
+		})
+	}
+}
+
+// TestModelWitness checks the related information of the model's cycle:
+// every step of both goroutines' paths, with positions in both packages.
+// (analysistest does not look at Related.)
+func TestModelWitness(t *testing.T) {
+	results := analysistest.Run(t, testdata(t, "alertmanager"), analyzer.Analyzer, "./provider/mem")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Action.Diagnostics {
+			for _, rel := range d.Related {
+				posn := r.Action.Package.Fset.Position(rel.Pos)
+				got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(posn.Filename), posn.Line, rel.Message))
+			}
+		}
+	}
+	want := []string{
+		"mem.go:103: goroutine 1: holds mem.Alerts.mtx in (*mem.Alerts).Subscribe",
+		"mem.go:108: goroutine 1: calls (*store.Alerts).List from (*mem.Alerts).Subscribe",
+		"store.go:109: goroutine 1: acquires store.Alerts.mtx in (*store.Alerts).List",
+		"store.go:63: goroutine 2: holds store.Alerts.mtx in (*store.Alerts).gc",
+		"store.go:73: goroutine 2: calls store.Alerts.cb from (*store.Alerts).gc",
+		"mem.go:75: goroutine 2: acquires mem.Alerts.mtx in mem.NewAlerts.func1",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("related information:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,125 @@
+package lockgraph
+
+import (
+	"go/token"
+	"slices"
+	"testing"
+)
+
+func class(name string) Class { return Class{ID: "example.com/" + name, Name: name} }
+
+// edge builds an edge from a to b with a witness of n steps.
+func edge(a, b string, n int) Edge {
+	w := []Step{{Kind: Holds, Func: "f", Target: a, Pos: token.Position{Filename: "f.go", Line: 1}}}
+	for i := 2; i < n; i++ {
+		w = append(w, Step{Kind: Calls, Func: "f", Target: "g", Pos: token.Position{Filename: "f.go", Line: i}})
+	}
+	w = append(w, Step{Kind: Acquires, Func: "g", Target: b, Pos: token.Position{Filename: "g.go", Line: n}})
+	return Edge{From: class(a), To: class(b), Witness: w}
+}
+
+func TestAddKeepsShortestWitness(t *testing.T) {
+	var g Graph
+	if !g.Add(edge("a", "b", 4)) {
+		t.Fatal("first edge not added")
+	}
+	if g.Add(edge("a", "b", 5)) {
+		t.Error("longer witness replaced a shorter one")
+	}
+	if !g.Add(edge("a", "b", 2)) {
+		t.Error("shorter witness not kept")
+	}
+	if e, _ := g.Edge("example.com/a", "example.com/b"); len(e.Witness) != 2 {
+		t.Errorf("witness has %d steps, want 2", len(e.Witness))
+	}
+	if g.Add(edge("a", "a", 2)) || g.Len() != 1 {
+		t.Error("self edge added")
+	}
+}
+
+func TestCyclesEachOnceFromSmallestClass(t *testing.T) {
+	var g Graph
+	for _, e := range []Edge{
+		edge("c", "a", 2), edge("a", "b", 2), edge("b", "c", 2), // a -> b -> c -> a
+		edge("b", "a", 3),                    // a -> b -> a
+		edge("d", "e", 2), edge("e", "f", 2), // acyclic tail
+		edge("x", "y", 2), edge("y", "x", 2), // separate component
+	} {
+		g.Add(e)
+	}
+	cycles, truncated := g.Cycles()
+	if truncated {
+		t.Fatal("truncated")
+	}
+	var keys []string
+	for _, c := range cycles {
+		keys = append(keys, c.Key())
+		for i, e := range c.Edges {
+			if next := c.Edges[(i+1)%len(c.Edges)]; e.To != next.From {
+				t.Errorf("cycle %s: edge %d does not join the next", c.Key(), i)
+			}
+		}
+	}
+	want := []string{
+		"example.com/a -> example.com/b",
+		"example.com/x -> example.com/y",
+		"example.com/a -> example.com/b -> example.com/c",
+	}
+	if !slices.Equal(keys, want) {
+		t.Errorf("cycles = %q, want %q", keys, want)
+	}
+}
+
+func TestCyclesDeterministic(t *testing.T) {
+	build := func(order []Edge) []Cycle {
+		var g Graph
+		for _, e := range order {
+			g.Add(e)
+		}
+		c, _ := g.Cycles()
+		return c
+	}
+	edges := []Edge{edge("a", "b", 2), edge("b", "c", 2), edge("c", "a", 2), edge("c", "b", 2), edge("b", "a", 2)}
+	first := build(edges)
+	reversed := slices.Clone(edges)
+	slices.Reverse(reversed)
+	second := build(reversed)
+	if len(first) != len(second) {
+		t.Fatalf("%d cycles, then %d", len(first), len(second))
+	}
+	for i := range first {
+		if first[i].Key() != second[i].Key() {
+			t.Errorf("cycle %d: %s, then %s", i, first[i].Key(), second[i].Key())
+		}
+	}
+}
+
+func TestCyclesTruncated(t *testing.T) {
+	// A complete graph on 8 classes has far more than MaxCycles cycles.
+	var g Graph
+	names := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
+	for _, a := range names {
+		for _, b := range names {
+			g.Add(edge(a, b, 2))
+		}
+	}
+	cycles, truncated := g.Cycles()
+	if !truncated || len(cycles) != MaxCycles {
+		t.Errorf("got %d cycles, truncated=%v; want %d, true", len(cycles), truncated, MaxCycles)
+	}
+}
+
+func TestStepString(t *testing.T) {
+	for _, tc := range []struct {
+		step Step
+		want string
+	}{
+		{Step{Kind: Holds, Func: "(*store.Alerts).gc", Target: "store.Alerts.mtx"}, "holds store.Alerts.mtx in (*store.Alerts).gc"},
+		{Step{Kind: Calls, Func: "(*store.Alerts).gc", Target: "store.Alerts.cb"}, "calls store.Alerts.cb from (*store.Alerts).gc"},
+		{Step{Kind: Acquires, Func: "f", Target: "m.mu", Mode: Read}, "acquires m.mu (read) in f"},
+	} {
+		if got := tc.step.String(); got != tc.want {
+			t.Errorf("String() = %q, want %q", got, tc.want)
+		}
+	}
+}
