@@ -195,7 +195,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 	}
 	call := w.step(lockgraph.Calls, funcName(callee), 0, pos)
 	for _, a := range sum.Acquires {
-		chain := prepend(call, a.Chain)
+		chain := w.via(call, a.Chain)
 		if chain == nil {
 			continue
 		}
@@ -214,7 +214,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 		w.sum.addAcquire(acquire{Class: a.Class, Mode: a.Mode, Param: in.paramIndex(), Path: in.path, Chain: chain})
 	}
 	for _, fc := range sum.FieldCalls {
-		if chain := prepend(call, fc.Chain); chain != nil {
+		if chain := w.via(call, fc.Chain); chain != nil {
 			w.fieldCall(fc.Field, chain, locks)
 		}
 	}
@@ -270,6 +270,16 @@ func (w *walker) holds(l held) lockgraph.Step {
 
 func (w *walker) step(kind lockgraph.StepKind, target string, mode lockgraph.Mode, pos token.Pos) lockgraph.Step {
 	return lockgraph.Step{Kind: kind, Func: w.name, Target: target, Mode: mode, Pos: w.pa.pass.Fset.Position(pos)}
+}
+
+// via returns the chain of a callee as seen from the caller: after the call
+// step, unless the caller is a synthetic wrapper (a bound method value, a
+// promoted method), which has no source position of its own.
+func (w *walker) via(call lockgraph.Step, chain []lockgraph.Step) []lockgraph.Step {
+	if w.fn.Synthetic != "" {
+		return chain
+	}
+	return prepend(call, chain)
 }
 
 // prepend returns step followed by chain, or nil when that is longer than
