@@ -1,0 +1,203 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// lockorder is the command under test, built once by TestMain.
+var lockorder string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "lockorder-test")
+	if err != nil {
+		panic(err)
+	}
+	lockorder = filepath.Join(dir, "lockorder")
+	if out, err := exec.Command("go", "build", "-o", lockorder, ".").CombinedOutput(); err != nil {
+		panic("building lockorder: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// runIn runs a command in dir and returns its standard output, standard
+// error and exit status.
+func runIn(t *testing.T, dir string, name string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		status = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return out.String(), errb.String(), status
+}
+
+func model(t *testing.T, name string) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+const cycleLine = `provider/mem/mem.go:108:25: lock order cycle mem.Alerts.mtx -> store.Alerts.mtx -> mem.Alerts.mtx: ` +
+	`(*mem.Alerts).Subscribe acquires store.Alerts.mtx while holding mem.Alerts.mtx; ` +
+	`(*store.Alerts).gc acquires mem.Alerts.mtx while holding store.Alerts.mtx`
+
+// witnessLines are the steps printed under the cycle, as "file:line:col:
+// step", both goroutines, in both packages.
+var witnessLines = []string{
+	"provider/mem/mem.go:103:12: \tgoroutine 1: holds mem.Alerts.mtx in (*mem.Alerts).Subscribe",
+	"provider/mem/mem.go:108:25: \tgoroutine 1: calls (*store.Alerts).List from (*mem.Alerts).Subscribe",
+	"store/store.go:109:12: \tgoroutine 1: acquires store.Alerts.mtx in (*store.Alerts).List",
+	"store/store.go:63:12: \tgoroutine 2: holds store.Alerts.mtx in (*store.Alerts).gc",
+	"store/store.go:73:6: \tgoroutine 2: calls store.Alerts.cb from (*store.Alerts).gc",
+	"provider/mem/mem.go:75:13: \tgoroutine 2: acquires mem.Alerts.mtx in mem.NewAlerts.func1",
+}
+
+// checkReport checks that a text report is the model's cycle and nothing
+// else.
+func checkReport(t *testing.T, dir, report string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(report), "\n")
+	want := append([]string{cycleLine}, witnessLines...)
+	if len(lines) != len(want) {
+		t.Fatalf("report has %d lines, want %d:\n%s", len(lines), len(want), report)
+	}
+	for i, line := range lines {
+		line = strings.TrimPrefix(line, dir+string(filepath.Separator))
+		if line != want[i] {
+			t.Errorf("line %d:\n got %s\nwant %s", i+1, line, want[i])
+		}
+	}
+}
+
+func TestModelStandalone(t *testing.T) {
+	dir := model(t, "alertmanager")
+	stdout, stderr, status := runIn(t, dir, lockorder, "./...")
+	if status != 3 || stdout != "" {
+		t.Errorf("exit %d, stdout %q; want 3 and nothing", status, stdout)
+	}
+	checkReport(t, dir, stderr)
+}
+
+func TestFixedModelsSilent(t *testing.T) {
+	for _, name := range []string{"alertmanager-fixed", "alertmanager-ordered"} {
+		stdout, stderr, status := runIn(t, model(t, name), lockorder, "./...")
+		if status != 0 || stdout != "" || stderr != "" {
+			t.Errorf("%s: exit %d, output %q %q; want 0 and nothing", name, status, stdout, stderr)
+		}
+	}
+}
+
+func TestModelVet(t *testing.T) {
+	dir := model(t, "alertmanager")
+	_, stderr, status := runIn(t, dir, "go", "vet", "-vettool="+lockorder, "./...")
+	if status != 1 {
+		t.Errorf("go vet exit %d, want 1", status)
+	}
+	var report []string
+	for _, line := range strings.Split(stderr, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			report = append(report, line)
+		}
+	}
+	checkReport(t, dir, strings.Join(report, "\n"))
+
+	for _, name := range []string{"alertmanager-fixed", "alertmanager-ordered"} {
+		if _, stderr, status := runIn(t, model(t, name), "go", "vet", "-vettool="+lockorder, "./..."); status != 0 {
+			t.Errorf("%s: go vet exit %d, want 0:\n%s", name, status, stderr)
+		}
+	}
+}
+
+func TestModelJSON(t *testing.T) {
+	stdout, _, status := runIn(t, model(t, "alertmanager"), lockorder, "-json", "./...")
+	if status != 3 {
+		t.Errorf("exit %d, want 3", status)
+	}
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+		Related []struct {
+			Posn    string `json:"posn"`
+			Message string `json:"message"`
+		} `json:"related"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+		t.Fatalf("-json output does not decode: %v\n%s", err, stdout)
+	}
+	diags := tree["github.com/prometheus/alertmanager/provider/mem"]["lockorder"]
+	if len(diags) != 1 || len(diags[0].Related) != len(witnessLines) {
+		t.Fatalf("want one diagnostic with %d related steps, got %+v", len(witnessLines), diags)
+	}
+	if !strings.Contains(diags[0].Message, "mem.Alerts.mtx -> store.Alerts.mtx") {
+		t.Errorf("message %q does not name both locks", diags[0].Message)
+	}
+}
+
+// TestBadInput checks that each kind of bad input gets a clear error, one
+// line each, and a non-zero exit, with no panic.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":          "module bad\n\ngo 1.26.0\n",
+		"typeerr/a.go":    "package typeerr\n\nfunc f() int { return \"x\" }\n",
+		"syntaxerr/a.go":  "package syntaxerr\n\nfunc f( {\n",
+		"importerr/a.go":  "package importerr\n\nimport _ \"example.com/missing\"\n",
+		"good/a.go":       "package good\n",
+		"excluded/a.go":   "//go:build never\n\npackage excluded\n",
+		"excluded/doc.md": "no Go files here\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		args   []string
+		status int
+		stderr string // regexp every line of standard error must match
+	}{
+		{[]string{"./nonexistent"}, 1, `^lockorder: .*nonexistent.*directory not found$`},
+		{[]string{"./typeerr"}, 1, `typeerr/a.go:3:23: cannot use "x"`},
+		{[]string{"./syntaxerr"}, 1, `syntaxerr/a.go:3:\d+: `},
+		{[]string{"./importerr"}, 1, `example.com/missing`},
+		{[]string{"./excluded"}, 1, `^lockorder: .*build constraints exclude all Go files`},
+		{[]string{"example.com/no/such/pkg"}, 1, `^lockorder: example.com/no/such/pkg: `},
+		{[]string{"-bogus", "./good"}, 2, `^lockorder: flag provided but not defined: -bogus`},
+		{[]string{}, 2, `^lockorder: no packages named`},
+		{[]string{"./good"}, 0, `^$`},
+	} {
+		_, stderr, status := runIn(t, dir, lockorder, tc.args...)
+		if status != tc.status {
+			t.Errorf("lockorder %s: exit %d, want %d\n%s", tc.args, status, tc.status, stderr)
+		}
+		rx := regexp.MustCompile(tc.stderr)
+		for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+			if !rx.MatchString(line) || strings.Contains(line, "panic") {
+				t.Errorf("lockorder %s: stderr line %q does not match %s", tc.args, line, tc.stderr)
+			}
+		}
+	}
+}
