@@ -3,7 +3,7 @@
 //
 // Run it on packages directly:
 //
-//	lockorder [-json] [-c N] [-test=false] [-tags list] packages...
+//	lockorder [-C dir] [-json] [-c N] [-test=false] [-tags list] packages...
 //
 // or as a vet tool, which go vet drives one package at a time:
 //
@@ -74,6 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	context := fs.Int("c", -1, "print each reported line with this many lines of context")
 	tests := fs.Bool("test", true, "analyse the packages' test files too")
 	tags := fs.String("tags", "", "comma-separated list of build tags")
+	dir := fs.String("C", "", "load the packages from this directory, as go -C does")
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -90,7 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests, Dir: *dir}
 	if *tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + *tags}
 	}

@@ -97,6 +97,23 @@ func TestModelStandalone(t *testing.T) {
 	checkReport(t, dir, stderr)
 }
 
+// TestReadmeRunCommand runs the README's first set-up command from the
+// repository root.
+func TestReadmeRunCommand(t *testing.T) {
+	dir := model(t, "alertmanager")
+	_, stderr, status := runIn(t, filepath.Join("..", ".."), "go", "run", "./cmd/lockorder", "-C", "testdata/alertmanager", "./...")
+	if status != 1 { // go run exits 1 when the program exits non-zero
+		t.Errorf("exit %d, want 1", status)
+	}
+	var report []string
+	for _, line := range strings.Split(stderr, "\n") {
+		if !strings.HasPrefix(line, "exit status") {
+			report = append(report, line)
+		}
+	}
+	checkReport(t, dir, strings.Join(report, "\n"))
+}
+
 func TestFixedModelsSilent(t *testing.T) {
 	for _, name := range []string{"alertmanager-fixed", "alertmanager-ordered"} {
 		stdout, stderr, status := runIn(t, model(t, name), lockorder, "./...")
