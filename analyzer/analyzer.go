@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockorder/lockorder/lockgraph"
 )
 
 //go:embed doc.go
@@ -26,10 +28,14 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Result](),
 }
 
-// Result is the lock graph of a package, as the analyzer built it: its
+// Result is the lock graph of a package as the analyzer built it: its
 // edges include those imported from dependencies and those resolved here.
 type Result struct {
-	Fact graphFact
+	// Edges are sorted by class IDs.
+	Edges []lockgraph.Edge
+	// Cycles are all the cycles among Edges, including those reported
+	// by imported packages.
+	Cycles []lockgraph.Cycle
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -49,11 +55,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	pa.summarize(funcs)
 	pa.exportFuncFacts(ssaInfo.SrcFuncs)
-	fact := pa.report()
+	fact, cycles := pa.report()
 	if !fact.empty() {
 		pass.ExportPackageFact(fact)
 	}
-	return &Result{Fact: *fact}, nil
+	return &Result{Edges: fact.Edges, Cycles: cycles}, nil
 }
 
 // exportFuncFacts gives every method and exported function with a

@@ -17,8 +17,8 @@ import (
 // report merges the imported lock graphs with this package's edges,
 // resolves calls through fields against the callbacks now known, reports
 // the cycles that no imported package has reported and the double locks,
-// and returns the package's fact.
-func (pa *pkgAnalysis) report() *graphFact {
+// and returns the package's fact and every cycle of its graph.
+func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	m := newMerger()
 	for _, imp := range pa.pass.Pkg.Imports() {
 		var f graphFact
@@ -56,7 +56,7 @@ func (pa *pkgAnalysis) report() *graphFact {
 			"lock graph has more cycles than lockorder enumerates (%d); only those found are reported", lockgraph.MaxCycles)
 	}
 	pa.reportDoubles(pos)
-	return m.fact()
+	return m.fact(), cycles
 }
 
 // cycleDiagnostic describes a cycle: one line naming the locks and the
