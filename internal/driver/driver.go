@@ -1,0 +1,130 @@
+// Package driver is lockorder's standalone driver: it loads packages and
+// their dependencies from source with go/packages, runs an analyzer over
+// all of them with go/analysis/checker, prints what it reports on the named
+// packages and returns the exit status. The lockorder command and the
+// benchmark's floor analyzers share it, so they are timed alike.
+package driver
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Exit codes.
+const (
+	exitClean    = 0
+	exitError    = 1
+	exitUsage    = 2
+	exitReported = 3
+)
+
+// usage is the help text; %[1]s is the analyzer's name.
+const usage = `usage: %[1]s [flags] packages...
+
+%[2]s
+As a vet tool: go vet -vettool=$(which %[1]s) packages...
+
+Exit status: 0 clean, 1 error, 2 usage error, 3 reports found.
+
+Flags:
+`
+
+// Run parses the command line args, loads the packages they name, runs a
+// over them and their dependencies and prints its reports: as text on
+// stderr, or as JSON on stdout. It returns the exit status.
+func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+	name := a.Name
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	jsonOut := fs.Bool("json", false, "print the reports as JSON on standard output")
+	context := fs.Int("c", -1, "print each reported line with this many lines of context")
+	tests := fs.Bool("test", true, "analyse the packages' test files too")
+	tags := fs.String("tags", "", "comma-separated list of build tags")
+	dir := fs.String("C", "", "load the packages from this directory, as go -C does")
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			fs.SetOutput(stdout)
+			fmt.Fprintf(stdout, usage, name, strings.SplitN(a.Doc, "\n", 2)[0])
+			fs.PrintDefaults()
+			return exitClean
+		}
+		fmt.Fprintf(stderr, "%s: %v (%[1]s -h lists the flags)\n", name, err)
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(stderr, "%s: no packages named (usage: %[1]s [flags] packages...)\n", name)
+		return exitUsage
+	}
+
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests, Dir: *dir}
+	if *tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + *tags}
+	}
+	pkgs, err := packages.Load(cfg, fs.Args()...)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitError
+	}
+	if errs := loadErrors(name, pkgs); len(errs) > 0 {
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		return exitError
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "%s: no packages match %s\n", name, strings.Join(fs.Args(), " "))
+		return exitError
+	}
+
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitError
+	}
+	status := exitClean
+	for act := range graph.All() {
+		if act.Err != nil {
+			fmt.Fprintf(stderr, "%s: %s: %v\n", name, act.Package.PkgPath, act.Err)
+			status = exitError
+		} else if act.IsRoot && act.Analyzer == a && len(act.Diagnostics) > 0 && status == exitClean {
+			status = exitReported
+		}
+	}
+	if *jsonOut {
+		err = graph.PrintJSON(stdout)
+	} else {
+		err = graph.PrintText(stderr, *context)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitError
+	}
+	return status
+}
+
+// loadErrors returns one line for each error met loading the packages or
+// their dependencies, in the order go/packages reports them.
+func loadErrors(name string, pkgs []*packages.Package) []string {
+	var errs []string
+	seen := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			line := e.Error()
+			if e.Pos == "" || e.Pos == "-" {
+				line = name + ": " + p.PkgPath + ": " + e.Msg
+			}
+			line = strings.Join(strings.Fields(line), " ")
+			if !seen[line] {
+				seen[line] = true
+				errs = append(errs, line)
+			}
+		}
+	})
+	return errs
+}
