@@ -14,14 +14,19 @@ type acquire struct {
 	Class lockgraph.Class
 	Mode  lockgraph.Mode
 	// Param is the index of the parameter the mutex is reached from (the
-	// receiver is 0), or -1; Path is the field path from it. A caller maps
+	// receiver is 0), globalParam for a mutex reached from the package
+	// variable Root, or -1; Path is the field path from it. A caller maps
 	// them to its own values to tell one instance from another.
 	Param int
+	Root  string
 	Path  string
 	// Chain is the witness from the function's entry: the calls made,
 	// then the Acquires step.
 	Chain []lockgraph.Step
 }
+
+// globalParam is the Param of a lock reached from a package variable.
+const globalParam = -2
 
 // A fieldCall is a call through a func-typed struct field, made directly
 // or by a callee: its target is whatever was stored in the field.
@@ -41,13 +46,21 @@ type paramStore struct {
 
 // summary is what callers need to know about a function.
 type summary struct {
-	Acquires    []acquire
+	// Acquires are the locks taken and the events waited for (Class.IsEvent).
+	Acquires []acquire
+	// Provides are the events provided: sends, receives, Done, Signal.
+	Provides    []acquire
 	FieldCalls  []fieldCall
 	ParamStores []paramStore
+	// Returns are the locks held at every return (a lock wrapper);
+	// Releases the locks released without being taken (an unlock wrapper).
+	Returns  []acquire
+	Releases []acquire
 }
 
 func (s *summary) empty() bool {
-	return len(s.Acquires) == 0 && len(s.FieldCalls) == 0 && len(s.ParamStores) == 0
+	return len(s.Acquires) == 0 && len(s.Provides) == 0 && len(s.FieldCalls) == 0 &&
+		len(s.ParamStores) == 0 && len(s.Returns) == 0 && len(s.Releases) == 0
 }
 
 // funcFact carries the summary of an exported function or a method to the
@@ -63,12 +76,30 @@ func (*funcFact) AFact() {}
 // summary, as in "acquires store.Alerts.mtx; calls store.Alerts.cb".
 func (f *funcFact) String() string {
 	var parts []string
-	for _, a := range f.Summary.Acquires {
-		mode := ""
-		if a.Mode == lockgraph.Read {
-			mode = " (read)"
+	name := func(a acquire) string {
+		if a.Class.ID == "" {
+			return fmt.Sprintf("param %d", a.Param)
 		}
-		parts = append(parts, "acquires "+a.Class.Name+mode)
+		if a.Mode == lockgraph.Read {
+			return a.Class.Name + " (read)"
+		}
+		return a.Class.Name
+	}
+	for _, a := range f.Summary.Acquires {
+		verb := "acquires "
+		if a.Class.IsEvent() {
+			verb = "waits for "
+		}
+		parts = append(parts, verb+name(a))
+	}
+	for _, a := range f.Summary.Provides {
+		parts = append(parts, "provides "+name(a))
+	}
+	for _, a := range f.Summary.Returns {
+		parts = append(parts, "returns holding "+name(a))
+	}
+	for _, a := range f.Summary.Releases {
+		parts = append(parts, "releases "+name(a))
 	}
 	for _, c := range f.Summary.FieldCalls {
 		parts = append(parts, "calls "+c.Field.Name)
@@ -105,6 +136,9 @@ type graphFact struct {
 	Pending  []pendingCall
 	Callees  []fieldCallee
 	Reported []string
+	// Free are the events provided somewhere with no lock held: nobody
+	// waiting for them waits for a lock.
+	Free []string
 }
 
 // AFact implements analysis.Fact.
@@ -123,12 +157,16 @@ func (f *graphFact) empty() bool {
 
 // sortSummary puts a summary in its canonical order.
 func sortSummary(s *summary) {
-	slices.SortFunc(s.Acquires, func(a, b acquire) int {
-		return cmp.Or(cmp.Compare(a.Class.ID, b.Class.ID), cmp.Compare(a.Mode, b.Mode),
-			cmp.Compare(a.Param, b.Param), cmp.Compare(a.Path, b.Path))
-	})
+	for _, refs := range [][]acquire{s.Acquires, s.Provides, s.Returns, s.Releases} {
+		slices.SortFunc(refs, compareRefs)
+	}
 	slices.SortFunc(s.FieldCalls, func(a, b fieldCall) int { return cmp.Compare(a.Field.ID, b.Field.ID) })
 	slices.SortFunc(s.ParamStores, func(a, b paramStore) int {
 		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Field.ID, b.Field.ID))
 	})
+}
+
+func compareRefs(a, b acquire) int {
+	return cmp.Or(cmp.Compare(a.Class.ID, b.Class.ID), cmp.Compare(a.Mode, b.Mode),
+		cmp.Compare(a.Param, b.Param), cmp.Compare(a.Root, b.Root), cmp.Compare(a.Path, b.Path))
 }

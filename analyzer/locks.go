@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -10,81 +11,145 @@ import (
 	"github.com/lockorder/lockorder/lockgraph"
 )
 
-// lockOpKind is what a call does to a mutex.
-type lockOpKind uint8
+// syncOpKind is what a call does to a sync primitive.
+type syncOpKind uint8
 
 const (
-	notLockOp lockOpKind = iota
+	notSyncOp syncOpKind = iota
 	opLock
 	opRLock
+	opTryLock
+	opTryRLock
 	opUnlock
 	opRUnlock
+	opCondWait // (*sync.Cond).Wait: releases L, waits for a signal, retakes L
+	opSignal   // Cond.Signal, Cond.Broadcast
+	opWGWait   // (*sync.WaitGroup).Wait
+	opWGDone   // (*sync.WaitGroup).Done
 )
 
-// lockOp reports what a call does to a sync.Mutex or sync.RWMutex and
-// returns the mutex pointer it operates on.
-func lockOp(common *ssa.CallCommon) (lockOpKind, ssa.Value) {
-	callee := common.StaticCallee()
-	if callee == nil || len(common.Args) == 0 {
-		return notLockOp, nil
-	}
-	recv := callee.Signature.Recv()
-	if recv == nil || !isSyncMutex(recv.Type()) {
-		return notLockOp, nil
-	}
-	var kind lockOpKind
-	switch callee.Name() {
-	case "Lock":
-		kind = opLock
-	case "RLock":
-		kind = opRLock
-	case "Unlock":
-		kind = opUnlock
-	case "RUnlock":
-		kind = opRUnlock
-	default:
-		return notLockOp, nil
-	}
-	return kind, common.Args[0]
+var syncMethods = map[string]map[string]syncOpKind{
+	"Mutex":     {"Lock": opLock, "Unlock": opUnlock, "TryLock": opTryLock},
+	"RWMutex":   {"Lock": opLock, "Unlock": opUnlock, "TryLock": opTryLock, "RLock": opRLock, "RUnlock": opRUnlock, "TryRLock": opTryRLock},
+	"Cond":      {"Wait": opCondWait, "Signal": opSignal, "Broadcast": opSignal},
+	"WaitGroup": {"Wait": opWGWait, "Done": opWGDone},
 }
 
-// isSyncMutex reports whether t is *sync.Mutex or *sync.RWMutex.
-func isSyncMutex(t types.Type) bool {
+var lockerMethods = map[string]syncOpKind{"Lock": opLock, "Unlock": opUnlock, "RLock": opRLock, "RUnlock": opRUnlock}
+
+// syncOp reports what a call does to a sync primitive and returns the
+// value it operates on: a method of sync.Mutex, RWMutex, Cond or
+// WaitGroup, or Lock and Unlock through an interface such as sync.Locker.
+func syncOp(common *ssa.CallCommon) (syncOpKind, ssa.Value) {
+	if common.IsInvoke() {
+		sig := common.Signature()
+		if kind, ok := lockerMethods[common.Method.Name()]; ok && sig.Params().Len() == 0 && sig.Results().Len() == 0 {
+			return kind, common.Value
+		}
+		return notSyncOp, nil
+	}
+	callee := common.StaticCallee()
+	if callee == nil || len(common.Args) == 0 {
+		return notSyncOp, nil
+	}
+	recv := callee.Signature.Recv()
+	if recv == nil {
+		return notSyncOp, nil
+	}
+	if name, ok := syncType(recv.Type()); ok {
+		if kind, ok := syncMethods[name][callee.Name()]; ok {
+			return kind, common.Args[0]
+		}
+	}
+	return notSyncOp, nil
+}
+
+// syncType returns the name of the sync type t points to.
+func syncType(t types.Type) (string, bool) {
 	ptr, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
-		return false
+		return "", false
 	}
 	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
 	if !ok {
-		return false
+		return "", false
 	}
 	obj := named.Obj()
-	return obj.Pkg() != nil && obj.Pkg().Path() == "sync" &&
-		(obj.Name() == "Mutex" || obj.Name() == "RWMutex")
+	if obj.Pkg() == nil || obj.Pkg().Path() != "sync" {
+		return "", false
+	}
+	return obj.Name(), true
 }
 
 // classOf names the lock class of a mutex pointer: the field of a named
-// type it lives in, or the package-level variable. It reports false for a
-// mutex whose home it cannot name (a local variable, a parameter).
+// type it lives in, the package-level variable, or the slice, array or map
+// field it is an element of. It reports false for a mutex whose home it
+// cannot name (a local variable, a parameter).
 func classOf(v ssa.Value) (lockgraph.Class, bool) {
 	switch v := v.(type) {
 	case *ssa.FieldAddr:
 		return fieldClass(v)
 	case *ssa.UnOp:
-		// A mutex reached through a pointer field: the class is the field.
+		// A mutex reached through a pointer or interface field: the
+		// class is the field (or what it aliases, see aliases).
+		if v.Op != token.MUL {
+			break
+		}
 		if fa, ok := v.X.(*ssa.FieldAddr); ok {
 			return fieldClass(fa)
 		}
+		if g, ok := v.X.(*ssa.Global); ok {
+			return globalClass(g), true
+		}
 	case *ssa.Global:
-		pkg := v.Pkg.Pkg
-		return lockgraph.Class{ID: pkg.Path() + "." + v.Name(), Name: pkg.Name() + "." + v.Name()}, true
+		return globalClass(v), true
+	case *ssa.MakeInterface:
+		return classOf(v.X)
+	case *ssa.IndexAddr:
+		return elementClass(v.X)
+	case *ssa.Lookup:
+		return elementClass(v.X)
 	}
 	return lockgraph.Class{}, false
 }
 
+// elementClass is the class of the mutexes held in a slice, array or map
+// field or variable: one class for all its elements.
+func elementClass(container ssa.Value) (lockgraph.Class, bool) {
+	c, ok := classOf(container)
+	if !ok {
+		return c, false
+	}
+	return lockgraph.Class{ID: c.ID + "[]", Name: c.Name + "[]"}, true
+}
+
+func globalClass(g *ssa.Global) lockgraph.Class {
+	pkg := g.Pkg.Pkg
+	return lockgraph.Class{ID: pkg.Path() + "." + g.Name(), Name: pkg.Name() + "." + g.Name()}
+}
+
+// eventOf returns the class of an event on the channel, WaitGroup or Cond
+// of class c: c's ID with the event appended ("#recv", "#send", "#done",
+// "#signal"), displayed as "receive on s.T.ch".
+func eventOf(c lockgraph.Class, event string) lockgraph.Class {
+	var name string
+	switch event {
+	case "recv":
+		name = "receive on " + c.Name
+	case "send":
+		name = "send on " + c.Name
+	case "done":
+		name = c.Name + ".Done"
+	default:
+		name = c.Name + ".Signal"
+	}
+	return lockgraph.Class{ID: c.ID + "#" + event, Name: name}
+}
+
 // fieldClass names the struct field a FieldAddr selects: the named type
 // that holds it, then the field path ("store.Alerts.mtx"). A field of an
-// unnamed struct is named after the field or variable that holds the struct.
+// unnamed struct, or of a sync type such as the L of a sync.Cond, is named
+// after the field or variable that holds the struct ("s.T.cond.L").
 func fieldClass(fa *ssa.FieldAddr) (lockgraph.Class, bool) {
 	ptr, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
 	if !ok {
@@ -100,10 +165,12 @@ func fieldClass(fa *ssa.FieldAddr) (lockgraph.Class, bool) {
 		if obj.Pkg() == nil {
 			return lockgraph.Class{}, false
 		}
-		return lockgraph.Class{
-			ID:   obj.Pkg().Path() + "." + obj.Name() + "." + field,
-			Name: obj.Pkg().Name() + "." + obj.Name() + "." + field,
-		}, true
+		if obj.Pkg().Path() != "sync" {
+			return lockgraph.Class{
+				ID:   obj.Pkg().Path() + "." + obj.Name() + "." + field,
+				Name: obj.Pkg().Name() + "." + obj.Name() + "." + field,
+			}, true
+		}
 	}
 	owner, ok := classOf(fa.X)
 	if !ok {
@@ -158,11 +225,21 @@ func instanceOf(v ssa.Value) instance {
 		in.path += "." + strconv.Itoa(v.Field)
 		return in
 	case *ssa.UnOp:
-		if v.Op.String() == "*" {
+		if v.Op == token.MUL {
 			in := instanceOf(v.X)
 			in.path += "*"
 			return in
 		}
+	case *ssa.IndexAddr:
+		in := instanceOf(v.X)
+		in.path += "[" + indexKey(v.Index) + "]"
+		return in
+	case *ssa.Lookup:
+		in := instanceOf(v.X)
+		in.path += "[" + indexKey(v.Index) + "]"
+		return in
+	case *ssa.MakeInterface:
+		return instanceOf(v.X)
 	case *ssa.Parameter:
 		for i, p := range v.Parent().Params {
 			if p == v {
@@ -176,6 +253,18 @@ func instanceOf(v ssa.Value) instance {
 	}
 	return instance{root: "reg:" + v.Name()}
 }
+
+// indexKey names an index: a constant by its value, anything else by its
+// register, so a[i] twice is one instance and a[i], a[j] are two.
+func indexKey(v ssa.Value) string {
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil {
+		return c.Value.ExactString()
+	}
+	return v.Name()
+}
+
+// isGlobal reports whether the instance is reached from a package variable.
+func (i instance) isGlobal() bool { return strings.HasPrefix(i.root, "global:") }
 
 // paramIndex returns the parameter index of an instance rooted at a
 // parameter, or -1.

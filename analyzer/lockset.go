@@ -51,6 +51,37 @@ func (s lockset) with(h held) lockset {
 	return out
 }
 
+// add returns the set with h, unless its instance is already held.
+func (s lockset) add(h held) lockset {
+	if s.find(h.inst) >= 0 {
+		return s
+	}
+	return s.with(h)
+}
+
+// release returns the set without the lock of an instance or, when the
+// instance is not held, without the only held lock of its class: the same
+// mutex reached another way.
+func (s lockset) release(in instance, class lockgraph.Class) lockset {
+	i := s.find(in)
+	if i < 0 && class.ID != "" {
+		i = s.findClass(class)
+	}
+	if i < 0 {
+		return s
+	}
+	return s.without(i)
+}
+
+// union returns the locks held in either set.
+func union(a, b lockset) lockset {
+	out := a
+	for _, h := range b {
+		out = out.add(h)
+	}
+	return out
+}
+
 func (s lockset) without(i int) lockset {
 	return slices.Delete(slices.Clone(s), i, i+1)
 }

@@ -15,6 +15,7 @@ type merger struct {
 	pending  map[[2]string]pendingCall // by From and Field
 	callees  map[[2]string]fieldCallee // by Field and FuncID
 	reported map[string]bool
+	free     map[string]bool
 }
 
 func newMerger() *merger {
@@ -22,6 +23,7 @@ func newMerger() *merger {
 		pending:  make(map[[2]string]pendingCall),
 		callees:  make(map[[2]string]fieldCallee),
 		reported: make(map[string]bool),
+		free:     make(map[string]bool),
 	}
 }
 
@@ -37,6 +39,9 @@ func (m *merger) addFact(f *graphFact) {
 	}
 	for _, k := range f.Reported {
 		m.reported[k] = true
+	}
+	for _, k := range f.Free {
+		m.free[k] = true
 	}
 }
 
@@ -88,6 +93,21 @@ func (m *merger) resolve() {
 	}
 }
 
+// cycleGraph is the graph searched for cycles: without the edges from an
+// event that is also provided with no lock held.
+func (m *merger) cycleGraph() *lockgraph.Graph {
+	if len(m.free) == 0 {
+		return &m.graph
+	}
+	g := new(lockgraph.Graph)
+	for _, e := range m.graph.Edges() {
+		if !m.free[e.From.ID] {
+			g.Add(e)
+		}
+	}
+	return g
+}
+
 // fact returns the merged graph as a fact, every slice sorted.
 func (m *merger) fact() *graphFact {
 	return &graphFact{
@@ -95,6 +115,7 @@ func (m *merger) fact() *graphFact {
 		Pending:  m.sortedPending(),
 		Callees:  m.sortedCallees(),
 		Reported: slices.Sorted(maps.Keys(m.reported)),
+		Free:     slices.Sorted(maps.Keys(m.free)),
 	}
 }
 

@@ -35,6 +35,9 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		for _, p := range r.pending {
 			m.addPending(p)
 		}
+		for _, id := range r.free {
+			m.free[id] = true
+		}
 		for _, reg := range r.registrations {
 			sum, _ := pa.summaryOf(reg.fn)
 			m.addCallee(fieldCallee{Field: reg.field, FuncID: reg.fn.String(), Summary: sum})
@@ -43,7 +46,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	m.resolve()
 
 	pos := newPositions(pa.pass)
-	cycles, truncated := m.graph.Cycles()
+	cycles, truncated := m.cycleGraph().Cycles()
 	for _, c := range cycles {
 		if imported[c.Key()] {
 			continue
@@ -56,19 +59,25 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 			"lock graph has more cycles than lockorder enumerates (%d); only those found are reported", lockgraph.MaxCycles)
 	}
 	pa.reportDoubles(pos)
+	pa.reportLeaks()
 	return m.fact(), cycles
 }
 
 // cycleDiagnostic describes a cycle: one line naming the locks and the
 // functions, and every step of every edge as related information, one
-// goroutine per edge.
+// goroutine per edge. A cycle through an event (a channel operation,
+// WaitGroup.Done, Cond.Signal) is a lock held while blocking.
 func cycleDiagnostic(c lockgraph.Cycle, pos *positions) analysis.Diagnostic {
 	names := make([]string, 0, len(c.Edges)+1)
 	var edges []string
 	var related []analysis.RelatedInformation
+	kind, category := "lock order cycle", "cycle"
 	for i, e := range c.Edges {
 		names = append(names, e.From.Name)
-		edges = append(edges, fmt.Sprintf("%s acquires %s while holding %s", e.Witness[0].Func, e.To.Name, e.From.Name))
+		edges = append(edges, describeEdge(e))
+		if e.From.IsEvent() {
+			kind, category = "lock held while blocking", "blocking"
+		}
 		for _, s := range e.Witness {
 			related = append(related, pos.related(s, fmt.Sprintf("goroutine %d: %s", i+1, s)))
 		}
@@ -76,10 +85,31 @@ func cycleDiagnostic(c lockgraph.Cycle, pos *positions) analysis.Diagnostic {
 	names = append(names, c.Edges[0].From.Name)
 	return analysis.Diagnostic{
 		Pos:      pos.anchor(c),
-		Message:  fmt.Sprintf("lock order cycle %s: %s", strings.Join(names, " -> "), strings.Join(edges, "; ")),
+		Message:  fmt.Sprintf("%s %s: %s", kind, strings.Join(names, " -> "), strings.Join(edges, "; ")),
 		Related:  related,
-		Category: "cycle",
+		Category: category,
 	}
+}
+
+// describeEdge says what an edge's witness does, with the lock modes.
+func describeEdge(e lockgraph.Edge) string {
+	first, last := e.Witness[0], e.Witness[len(e.Witness)-1]
+	held := withMode(first.Target, first.Mode)
+	switch last.Kind {
+	case lockgraph.Waits:
+		return fmt.Sprintf("%s waits for %s while holding %s", first.Func, e.To.Name, held)
+	case lockgraph.Provides:
+		return fmt.Sprintf("%s provides %s only while holding %s", first.Func, e.From.Name, held)
+	default:
+		return fmt.Sprintf("%s acquires %s while holding %s", first.Func, withMode(last.Target, last.Mode), held)
+	}
+}
+
+func withMode(name string, m lockgraph.Mode) string {
+	if m == lockgraph.Read {
+		return name + " (read)"
+	}
+	return name
 }
 
 // reportDoubles reports each lock taken on an instance already held, once
@@ -95,8 +125,11 @@ func (pa *pkgAnalysis) reportDoubles(pos *positions) {
 	all = slices.CompactFunc(all, func(a, b doubleLock) bool { return a.pos == b.pos && a.class.ID == b.class.ID })
 	for _, d := range all {
 		kind, what := "double lock", "already held"
-		if d.mode == lockgraph.Read && d.first.mode == lockgraph.Read {
+		switch {
+		case d.mode == lockgraph.Read && d.first.mode == lockgraph.Read:
 			kind, what = "recursive read lock", "already read-locked; a writer waiting in between deadlocks"
+		case d.first.mode == lockgraph.Read:
+			kind, what = "lock upgrade", "write lock requested while holding the read lock"
 		}
 		fn := d.chain[0].Func
 		msg := fmt.Sprintf("%s of %s in %s: %s", kind, d.class.Name, fn, what)
@@ -108,6 +141,26 @@ func (pa *pkgAnalysis) reportDoubles(pos *positions) {
 			related = append(related, pos.related(s, s.String()))
 		}
 		pa.pass.Report(analysis.Diagnostic{Pos: d.pos, Message: msg, Related: related, Category: "double-lock"})
+	}
+}
+
+// reportLeaks reports each lock held on some paths to a function's exit
+// but not on others, at the first such exit.
+func (pa *pkgAnalysis) reportLeaks() {
+	var all []leak
+	for _, fn := range pa.order() {
+		all = append(all, pa.results[fn].leaks...)
+	}
+	slices.SortFunc(all, func(a, b leak) int {
+		return cmp.Or(cmp.Compare(a.exit, b.exit), cmp.Compare(a.lock.class.ID, b.lock.class.ID))
+	})
+	for _, l := range all {
+		pa.pass.Report(analysis.Diagnostic{
+			Pos:      l.exit,
+			Message:  fmt.Sprintf("leaked lock: %s is still held here on some paths and released on others", l.lock.class.Name),
+			Related:  []analysis.RelatedInformation{{Pos: l.lock.pos, Message: l.lock.class.Name + " acquired here"}},
+			Category: "leaked-lock",
+		})
 	}
 }
 

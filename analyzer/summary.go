@@ -2,7 +2,9 @@ package analyzer
 
 import (
 	"go/types"
+	"maps"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -13,27 +15,38 @@ import (
 // summaryBuilder collects a summary, keeping the shortest chain for each
 // acquisition and field call.
 type summaryBuilder struct {
-	acquires   map[acquireKey]acquire
-	fieldCalls map[string]fieldCall
-	stores     map[paramStore]bool
+	acquires, provides, returns, releases refSet
+	fieldCalls                            map[string]fieldCall
+	stores                                map[paramStore]bool
 }
 
-type acquireKey struct {
-	class string
-	mode  lockgraph.Mode
-	param int
-	path  string
+// refSet holds lock references by class, mode and instance, each with its
+// shortest chain.
+type refSet map[refKey]acquire
+
+type refKey struct {
+	class      string
+	mode       lockgraph.Mode
+	param      int
+	root, path string
 }
 
-func (b *summaryBuilder) addAcquire(a acquire) {
-	if b.acquires == nil {
-		b.acquires = make(map[acquireKey]acquire)
+func (rs *refSet) add(a acquire) {
+	if *rs == nil {
+		*rs = make(refSet)
 	}
-	key := acquireKey{a.Class.ID, a.Mode, a.Param, a.Path}
-	if old, ok := b.acquires[key]; !ok || lockgraph.WitnessLess(a.Chain, old.Chain) {
-		b.acquires[key] = a
+	key := refKey{a.Class.ID, a.Mode, a.Param, a.Root, a.Path}
+	if old, ok := (*rs)[key]; !ok || lockgraph.WitnessLess(a.Chain, old.Chain) {
+		(*rs)[key] = a
 	}
 }
+
+func (rs refSet) list() []acquire { return slices.Collect(maps.Values(rs)) }
+
+func (b *summaryBuilder) addAcquire(a acquire) { b.acquires.add(a) }
+func (b *summaryBuilder) addProvide(a acquire) { b.provides.add(a) }
+func (b *summaryBuilder) addReturn(a acquire)  { b.returns.add(a) }
+func (b *summaryBuilder) addRelease(a acquire) { b.releases.add(a) }
 
 func (b *summaryBuilder) addFieldCall(c fieldCall) {
 	if b.fieldCalls == nil {
@@ -52,9 +65,11 @@ func (b *summaryBuilder) addParamStore(p paramStore) {
 }
 
 func (b *summaryBuilder) build() summary {
-	var s summary
-	for _, a := range b.acquires {
-		s.Acquires = append(s.Acquires, a)
+	s := summary{
+		Acquires: b.acquires.list(),
+		Provides: b.provides.list(),
+		Returns:  b.returns.list(),
+		Releases: b.releases.list(),
 	}
 	for _, c := range b.fieldCalls {
 		s.FieldCalls = append(s.FieldCalls, c)
@@ -73,12 +88,14 @@ type pkgAnalysis struct {
 	pkg        *ssa.Package
 	results    map[*ssa.Function]*funcResult
 	inProgress map[*ssa.Function]bool
+	aliases    map[string]lockgraph.Class // see collectAliases
 }
 
 // summarize walks every function, repeating the walks while recursion
 // leaves summaries unsettled.
 func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
 	recursive := false
+	pa.collectAliases(funcs)
 	for _, fn := range funcs {
 		pa.summaryOf(fn)
 	}

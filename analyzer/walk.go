@@ -29,6 +29,13 @@ type doubleLock struct {
 	chain []lockgraph.Step // from pos to the second acquisition
 }
 
+// A leak is a lock held on some paths to a function's exit but not on
+// others.
+type leak struct {
+	exit token.Pos
+	lock held
+}
+
 // funcResult is what walking one function found.
 type funcResult struct {
 	sum           summary
@@ -36,9 +43,33 @@ type funcResult struct {
 	pending       []pendingCall
 	registrations []registration
 	doubles       []doubleLock
+	leaks         []leak
+	// free are the events this function provides with no lock held.
+	free []string
 	// incomplete is set when a callee's summary was still being computed
 	// (recursion): the walk must be repeated once summaries settle.
 	incomplete bool
+}
+
+// state is the dataflow state at a program point: the locks held on every
+// path (must) and on some path (may). Edges come from must; leaks are
+// locks in may that are not in must at an exit.
+type state struct {
+	must, may lockset
+}
+
+func (s state) with(h held) state  { return state{s.must.add(h), s.may.add(h)} }
+func (s state) equal(t state) bool { return s.must.equal(t.must) && s.may.equal(t.may) }
+func join(a, b state) state        { return state{intersect(a.must, b.must), union(a.may, b.may)} }
+func (s state) release(in instance, class lockgraph.Class) state {
+	return state{s.must.release(in, class), s.may.release(in, class)}
+}
+
+// exit is the state at a return or a panic, after deferred calls ran.
+type exit struct {
+	pos   token.Pos
+	ret   bool // a return, not a panic
+	locks state
 }
 
 // walker runs the held-lock dataflow over one function's blocks and, in its
@@ -50,14 +81,18 @@ type walker struct {
 	res    *funcResult
 	sum    summaryBuilder
 	record bool
+	exits  []exit
+	// released holds the locks the function unlocks without having
+	// locked them: it is an unlock wrapper for them.
+	released map[instance]lockgraph.Class
 }
 
-// walk computes the held locks at every block entry (intersection over
-// predecessors, iterated to a fixpoint), then walks each block once more
-// to record what the function does.
+// walk computes the held locks at every block entry (iterated to a
+// fixpoint), then walks each block once more to record what the function
+// does.
 func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
-	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{}}
-	entry := make([]lockset, len(fn.Blocks))
+	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{}, released: make(map[instance]lockgraph.Class)}
+	entry := make([]state, len(fn.Blocks))
 	seen := make([]bool, len(fn.Blocks))
 	if len(fn.Blocks) > 0 {
 		seen[0] = true
@@ -65,10 +100,10 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 			b := fn.Blocks[work[len(work)-1]]
 			work = work[:len(work)-1]
 			out := w.block(b, entry[b.Index])
-			for _, s := range b.Succs {
-				next := out
+			for i, s := range b.Succs {
+				next := w.branch(b, i, out)
 				if seen[s.Index] {
-					next = intersect(entry[s.Index], out)
+					next = join(entry[s.Index], next)
 					if next.equal(entry[s.Index]) {
 						continue
 					}
@@ -85,31 +120,78 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 			w.block(b, entry[b.Index])
 		}
 	}
+	w.finishExits()
 	w.res.sum = w.sum.build()
 	return w.res
 }
 
-// block applies a block's instructions to the held set.
-func (w *walker) block(b *ssa.BasicBlock, locks lockset) lockset {
+// branch returns the state on the i-th successor edge of b: on the true
+// edge of `if mu.TryLock()` the lock is held.
+func (w *walker) branch(b *ssa.BasicBlock, i int, out state) state {
+	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return out
+	}
+	cond, taken := ifInstr.Cond, 0
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		cond, taken = not.X, 1
+	}
+	call, ok := cond.(*ssa.Call)
+	if !ok || i != taken {
+		return out
+	}
+	kind, mu := syncOp(call.Common())
+	if kind != opTryLock && kind != opTryRLock {
+		return out
+	}
+	class, in, ok := w.lockRef(mu)
+	if !ok {
+		return out
+	}
+	mode := lockgraph.Write
+	if kind == opTryRLock {
+		mode = lockgraph.Read
+	}
+	return out.with(held{class: class, mode: mode, inst: in, pos: call.Pos()})
+}
+
+// block applies a block's instructions to the state.
+func (w *walker) block(b *ssa.BasicBlock, s state) state {
 	for _, instr := range b.Instrs {
 		switch instr := instr.(type) {
 		case *ssa.Call:
-			locks = w.call(instr.Common(), instr.Pos(), locks)
+			s = w.call(instr.Common(), instr.Pos(), s)
 		case *ssa.RunDefers:
-			locks = w.runDefers(locks)
+			s = w.runDefers(s)
 		case *ssa.Store:
 			if w.record {
 				w.store(instr)
 			}
+		case *ssa.Send:
+			w.event(instr.Chan, "recv", instr.Pos(), s, true)
+			w.event(instr.Chan, "send", instr.Pos(), s, false)
+		case *ssa.UnOp:
+			if instr.Op == token.ARROW {
+				w.event(instr.X, "send", instr.Pos(), s, true)
+				w.event(instr.X, "recv", instr.Pos(), s, false)
+			}
+		case *ssa.Select:
+			w.selectEvents(instr, s)
+		case *ssa.Return:
+			w.exit(instr.Pos(), true, s)
+		case *ssa.Panic:
+			if instr.Pos().IsValid() { // not the builder's unreachable panic after a select
+				w.exit(instr.Pos(), false, w.runDefers(s))
+			}
 		}
 	}
-	return locks
+	return s
 }
 
 // runDefers applies the function's deferred calls, last deferred first:
 // a deferred Unlock releases its lock, other deferred calls run with the
 // locks still held at that point.
-func (w *walker) runDefers(locks lockset) lockset {
+func (w *walker) runDefers(s state) state {
 	var defers []*ssa.Defer
 	for _, b := range w.fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -119,99 +201,309 @@ func (w *walker) runDefers(locks lockset) lockset {
 		}
 	}
 	for _, d := range slices.Backward(defers) {
-		locks = w.call(d.Common(), d.Pos(), locks)
+		s = w.call(d.Common(), d.Pos(), s)
 	}
-	return locks
+	return s
 }
 
-// call applies one call: a lock operation changes the held set; any other
+// call applies one call: a sync operation changes the state; any other
 // call adds to the summary and, with locks held, to the graph.
-func (w *walker) call(common *ssa.CallCommon, pos token.Pos, locks lockset) lockset {
-	kind, mu := lockOp(common)
+func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
+	kind, v := syncOp(common)
 	switch kind {
 	case opLock, opRLock:
-		return w.lock(mu, kind, pos, locks)
+		return w.lock(v, kind, pos, s)
 	case opUnlock, opRUnlock:
-		return w.unlock(mu, locks)
+		return w.unlock(v, s)
+	case opTryLock, opTryRLock:
+		return s // held on the success branch only: see branch
+	case opCondWait:
+		return w.condWait(v, pos, s)
+	case opSignal:
+		w.event(v, "signal", pos, s, false)
+		return s
+	case opWGWait:
+		w.event(v, "done", pos, s, true)
+		return s
+	case opWGDone:
+		w.event(v, "done", pos, s, false)
+		return s
 	}
-	if !w.record {
-		return locks
+	if b, ok := common.Value.(*ssa.Builtin); ok && b.Name() == "close" && len(common.Args) == 1 {
+		w.event(common.Args[0], "send", pos, s, false)
+		return s
 	}
 	if callee := common.StaticCallee(); callee != nil {
-		w.staticCall(callee, common.Args, pos, locks)
-	} else if field, ok := calledField(common.Value); ok && !common.IsInvoke() {
-		w.fieldCall(field, []lockgraph.Step{w.step(lockgraph.Calls, field.Name, 0, pos)}, locks)
+		return w.staticCall(callee, common.Args, pos, s)
 	}
-	return locks
+	if field, ok := calledField(common.Value); ok && !common.IsInvoke() && w.record {
+		w.fieldCall(field, []lockgraph.Step{w.step(lockgraph.Calls, field.Name, 0, pos)}, s.must)
+	}
+	return s
 }
 
-func (w *walker) lock(mu ssa.Value, kind lockOpKind, pos token.Pos, locks lockset) lockset {
-	class, ok := classOf(mu)
+// lockRef returns the class and instance of a mutex pointer or Locker. A
+// mutex reached from a parameter whose class is unknown here gets an empty
+// class: the caller names it.
+func (w *walker) lockRef(v ssa.Value) (lockgraph.Class, instance, bool) {
+	in := instanceOf(v)
+	if class, ok := w.pa.classOf(v); ok {
+		return class, in, true
+	}
+	if in.paramIndex() >= 0 && in.path == "" {
+		return lockgraph.Class{}, in, true
+	}
+	return lockgraph.Class{}, in, false
+}
+
+func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) state {
+	class, in, ok := w.lockRef(mu)
 	if !ok {
-		return locks
+		return s
 	}
 	mode := lockgraph.Write
 	if kind == opRLock {
 		mode = lockgraph.Read
 	}
-	h := held{class: class, mode: mode, inst: instanceOf(mu), pos: pos}
+	h := held{class: class, mode: mode, inst: in, pos: pos}
 	if w.record {
 		acq := w.step(lockgraph.Acquires, class.Name, mode, pos)
-		if i := locks.find(h.inst); i >= 0 {
-			w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: locks[i], class: class, mode: mode, chain: []lockgraph.Step{acq}})
+		if i := s.must.find(in); i >= 0 {
+			w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: s.must[i], class: class, mode: mode, chain: []lockgraph.Step{acq}})
 		}
-		for _, l := range locks {
-			if l.inst != h.inst {
+		for _, l := range s.must {
+			if l.inst != in {
 				w.edge(l, []lockgraph.Step{acq}, class)
 			}
 		}
-		w.sum.addAcquire(acquire{Class: class, Mode: mode, Param: h.inst.paramIndex(), Path: h.inst.path, Chain: []lockgraph.Step{acq}})
+		w.sum.addAcquire(ref(class, mode, in, []lockgraph.Step{acq}))
 	}
-	if locks.find(h.inst) >= 0 {
-		return locks
+	if s.must.find(in) >= 0 {
+		return s
 	}
-	return locks.with(h)
+	return s.with(h)
 }
 
-func (w *walker) unlock(mu ssa.Value, locks lockset) lockset {
-	if i := locks.find(instanceOf(mu)); i >= 0 {
-		return locks.without(i)
+func (w *walker) unlock(mu ssa.Value, s state) state {
+	class, in, ok := w.lockRef(mu)
+	if !ok {
+		return s
 	}
-	// The same mutex reached another way: release the only held lock of
-	// its class, if there is one.
-	if class, ok := classOf(mu); ok {
-		if i := locks.findClass(class); i >= 0 {
-			return locks.without(i)
+	if w.record && s.may.find(in) < 0 && s.may.findClass(class) < 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
+		w.released[in] = class
+	}
+	return s.release(in, class)
+}
+
+// condWait applies Cond.Wait: it releases the Cond's L, blocks until a
+// Signal or Broadcast, and takes L again.
+func (w *walker) condWait(cond ssa.Value, pos token.Pos, s state) state {
+	l, ok := w.pa.condLocker(cond)
+	if !ok {
+		w.event(cond, "signal", pos, s, true)
+		return s
+	}
+	i := s.must.findClass(l)
+	if i < 0 {
+		w.event(cond, "signal", pos, s, true)
+		return s
+	}
+	h := s.must[i]
+	s = s.release(h.inst, h.class)
+	w.event(cond, "signal", pos, s, true)
+	if w.record {
+		acq := w.step(lockgraph.Acquires, h.class.Name, h.mode, pos)
+		for _, l := range s.must {
+			w.edge(l, []lockgraph.Step{acq}, h.class)
 		}
 	}
-	return locks
+	return s.with(h)
 }
 
-// staticCall folds a callee's summary into the caller's.
-func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Pos, locks lockset) {
+// event records a blocking wait for an event (wait is true: a receive
+// waits for a send) or the providing of one, with the locks held.
+func (w *walker) event(v ssa.Value, ev string, pos token.Pos, s state, wait bool) {
+	if !w.record {
+		return
+	}
+	class, ok := w.pa.eventClass(v, ev)
+	if !ok {
+		return
+	}
+	if wait {
+		step := w.step(lockgraph.Waits, class.Name, 0, pos)
+		for _, l := range s.must {
+			w.edge(l, []lockgraph.Step{step}, class)
+		}
+		w.sum.addAcquire(acquire{Class: class, Mode: lockgraph.Write, Param: -1, Chain: []lockgraph.Step{step}})
+		return
+	}
+	if len(s.must) == 0 {
+		w.res.free = append(w.res.free, class.ID)
+	}
+	step := w.step(lockgraph.Provides, class.Name, 0, pos)
+	for _, l := range s.must {
+		w.provide(l, []lockgraph.Step{step}, class)
+	}
+	w.sum.addProvide(acquire{Class: class, Param: -1, Chain: []lockgraph.Step{step}})
+}
+
+// selectEvents applies a select: a blocking select whose cases all wait
+// for one event waits for it; every case provides its event.
+func (w *walker) selectEvents(sel *ssa.Select, s state) {
+	var waits []lockgraph.Class
+	for _, st := range sel.States {
+		waitEv, provEv := "send", "recv"
+		if st.Dir == types.SendOnly {
+			waitEv, provEv = "recv", "send"
+		}
+		w.event(st.Chan, provEv, st.Pos, s, false)
+		if c, ok := w.pa.eventClass(st.Chan, waitEv); ok {
+			waits = append(waits, c)
+		}
+	}
+	if !sel.Blocking || len(waits) != len(sel.States) || len(waits) == 0 {
+		return
+	}
+	for _, c := range waits[1:] {
+		if c != waits[0] {
+			return
+		}
+	}
+	st := sel.States[0]
+	ev := "send"
+	if st.Dir == types.SendOnly {
+		ev = "recv"
+	}
+	w.event(st.Chan, ev, sel.Pos(), s, true)
+}
+
+// exit records the state at a return or panic.
+func (w *walker) exit(pos token.Pos, ret bool, s state) {
+	if w.record {
+		w.exits = append(w.exits, exit{pos: pos, ret: ret, locks: s})
+	}
+}
+
+// finishExits turns the exit states into the function's wrapper summary
+// (locks held at every return) and its leaks (locks held at some exit but
+// not at every return).
+func (w *walker) finishExits() {
+	var always lockset
+	first := true
+	for _, e := range w.exits {
+		if e.ret {
+			if first {
+				always, first = e.locks.must, false
+			} else {
+				always = intersect(always, e.locks.must)
+			}
+		}
+	}
+	for _, h := range always {
+		if _, relocked := w.released[h.inst]; relocked {
+			continue // released, then taken again: the caller holds it before and after
+		}
+		if h.inst.paramIndex() >= 0 || h.inst.isGlobal() {
+			w.sum.addReturn(ref(h.class, h.mode, h.inst, []lockgraph.Step{w.step(lockgraph.Acquires, h.class.Name, h.mode, h.pos)}))
+		}
+	}
+	reported := make(map[instance]bool)
+	for _, e := range w.exits {
+		for _, h := range e.locks.may {
+			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" {
+				continue
+			}
+			reported[h.inst] = true
+			pos := e.pos
+			if !pos.IsValid() {
+				pos = w.endPos()
+			}
+			w.res.leaks = append(w.res.leaks, leak{exit: pos, lock: h})
+		}
+	}
+	for in, class := range w.released {
+		w.sum.addRelease(ref(class, lockgraph.Write, in, nil))
+	}
+}
+
+// endPos is the position of the closing brace of the function's body, for
+// an implicit return.
+func (w *walker) endPos() token.Pos {
+	if syn := w.fn.Syntax(); syn != nil {
+		return syn.End() - 1
+	}
+	return w.fn.Pos()
+}
+
+// staticCall folds a callee's summary into the caller's and applies its
+// effect on the held locks: a lock wrapper returns holding a lock, an
+// unlock wrapper releases one.
+func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Pos, s state) state {
 	sum, complete := w.pa.summaryOf(callee)
 	if !complete {
 		w.res.incomplete = true
 	}
 	call := w.step(lockgraph.Calls, funcName(callee), 0, pos)
-	for _, a := range sum.Acquires {
-		chain := w.via(call, a.Chain)
-		if chain == nil {
+	if w.record {
+		w.foldCallee(sum, call, args, pos, s.must)
+	}
+	for _, r := range sum.Releases {
+		if class, in, ok := w.mapRef(r, args); ok {
+			if w.record && s.may.find(in) < 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
+				w.released[in] = class
+			}
+			s = s.release(in, class)
+		}
+	}
+	for _, r := range sum.Returns {
+		class, in, ok := w.mapRef(r, args)
+		if !ok || s.must.find(in) >= 0 {
 			continue
 		}
-		in := instance{root: "callee"}
-		if a.Param >= 0 && a.Param < len(args) {
-			in = instanceOf(args[a.Param])
-			in.path += a.Path
-		}
-		for _, l := range locks {
-			if l.class.ID != a.Class.ID {
-				w.edge(l, chain, a.Class)
-			} else if l.inst == in {
-				w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: l, class: a.Class, mode: a.Mode, chain: chain})
+		if w.record {
+			for _, l := range s.must {
+				if l.class.ID != class.ID {
+					w.edge(l, w.via(call, r.Chain), class)
+				}
 			}
 		}
-		w.sum.addAcquire(acquire{Class: a.Class, Mode: a.Mode, Param: in.paramIndex(), Path: in.path, Chain: chain})
+		s = s.with(held{class: class, mode: r.Mode, inst: in, pos: pos})
+	}
+	return s
+}
+
+// foldCallee adds a callee's acquisitions, waits, provides, field calls and
+// parameter stores to the caller, with edges from the locks held.
+func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, locks lockset) {
+	released := make(map[instance]bool)
+	for _, r := range sum.Releases {
+		if _, in, ok := w.mapRef(r, args); ok {
+			released[in] = true
+		}
+	}
+	for _, a := range sum.Acquires {
+		chain := w.via(call, a.Chain)
+		class, in, ok := w.mapRef(a, args)
+		if chain == nil || !ok {
+			continue
+		}
+		for _, l := range locks {
+			if l.class.ID != class.ID {
+				w.edge(l, chain, class)
+			} else if l.inst == in && !class.IsEvent() && !released[in] {
+				w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: l, class: class, mode: a.Mode, chain: chain})
+			}
+		}
+		w.sum.addAcquire(ref(class, a.Mode, in, chain))
+	}
+	for _, p := range sum.Provides {
+		if chain := w.via(call, p.Chain); chain != nil {
+			for _, l := range locks {
+				w.provide(l, chain, p.Class)
+			}
+			w.sum.addProvide(acquire{Class: p.Class, Param: -1, Chain: chain})
+		}
 	}
 	for _, fc := range sum.FieldCalls {
 		if chain := w.via(call, fc.Chain); chain != nil {
@@ -225,11 +517,49 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 	}
 }
 
+// mapRef maps a callee's lock reference to the caller: its instance is the
+// argument's plus the path, and a lock whose class the callee could not
+// name gets the class of the argument.
+func (w *walker) mapRef(a acquire, args []ssa.Value) (lockgraph.Class, instance, bool) {
+	class := a.Class
+	in := instance{root: "callee"}
+	if a.Param >= 0 && a.Param < len(args) {
+		in = instanceOf(args[a.Param])
+		in.path += a.Path
+		if class.ID == "" {
+			c, argIn, ok := w.lockRef(args[a.Param])
+			if !ok || a.Path != "" {
+				return class, in, false
+			}
+			class, in = c, argIn
+		}
+	} else if a.Param == globalParam {
+		in = instance{root: a.Root, path: a.Path}
+	}
+	return class, in, class.ID != "" || in.paramIndex() >= 0
+}
+
+// ref describes a lock of a summary: by parameter and path when it is
+// reached from a parameter, by root and path from a global, by class only
+// otherwise.
+func ref(class lockgraph.Class, mode lockgraph.Mode, in instance, chain []lockgraph.Step) acquire {
+	a := acquire{Class: class, Mode: mode, Param: in.paramIndex(), Chain: chain}
+	switch {
+	case a.Param >= 0:
+		a.Path = in.path
+	case in.isGlobal():
+		a.Param, a.Root, a.Path = globalParam, in.root, in.path
+	}
+	return a
+}
+
 // fieldCall records a call through a func-typed field.
 func (w *walker) fieldCall(field lockgraph.Class, chain []lockgraph.Step, locks lockset) {
 	w.sum.addFieldCall(fieldCall{Field: field, Chain: chain})
 	for _, l := range locks {
-		w.res.pending = append(w.res.pending, pendingCall{From: l.class, Field: field, Prefix: prepend(w.holds(l), chain)})
+		if prefix := prepend(w.holds(l), chain); prefix != nil && l.class.ID != "" {
+			w.res.pending = append(w.res.pending, pendingCall{From: l.class, Field: field, Prefix: prefix})
+		}
 	}
 }
 
@@ -257,10 +587,25 @@ func (w *walker) storeFunc(field lockgraph.Class, v ssa.Value) {
 	}
 }
 
-// edge records that the locks of chain's last step are taken while l is held.
+// edge records that the lock or event of chain's last step is taken or
+// waited for while l is held.
 func (w *walker) edge(l held, chain []lockgraph.Step, to lockgraph.Class) {
+	if l.class.ID == "" || to.ID == "" {
+		return
+	}
 	if witness := prepend(w.holds(l), chain); witness != nil {
 		w.res.edges = append(w.res.edges, lockgraph.Edge{From: l.class, To: to, Witness: witness})
+	}
+}
+
+// provide records that an event is provided only while l is held: whoever
+// waits for the event waits for l too.
+func (w *walker) provide(l held, chain []lockgraph.Step, event lockgraph.Class) {
+	if l.class.ID == "" {
+		return
+	}
+	if witness := prepend(w.holds(l), chain); witness != nil {
+		w.res.edges = append(w.res.edges, lockgraph.Edge{From: event, To: l.class, Witness: witness})
 	}
 }
 

@@ -18,7 +18,8 @@ import (
 
 // A Class is a lock class: the place where a mutex lives, independent of
 // the instance. Two mutexes in the same field of two values of one type are
-// one class.
+// one class. A class can also stand for an event that a blocked goroutine
+// waits for, such as a receive on a channel field (see IsEvent).
 type Class struct {
 	// ID is the stable, fully qualified name: the package path followed by
 	// the type and field path ("example.com/store.Alerts.mtx"), or by the
@@ -27,6 +28,10 @@ type Class struct {
 	// Name is the short display name ("store.Alerts.mtx").
 	Name string
 }
+
+// IsEvent reports whether the class is an event (a send or receive on a
+// channel, WaitGroup.Done, Cond.Signal) rather than a lock.
+func (c Class) IsEvent() bool { return strings.Contains(c.ID, "#") }
 
 // Mode says whether a lock is taken for writing (Lock) or reading (RLock).
 type Mode uint8
@@ -48,6 +53,12 @@ const (
 	Calls
 	// Acquires is the last step of a witness: the lock taken.
 	Acquires
+	// Waits is the last step of a witness that blocks (on a channel, a
+	// WaitGroup, a Cond) instead of taking a lock.
+	Waits
+	// Provides is the last step of a witness that unblocks others (a send
+	// or receive, WaitGroup.Done, Cond.Signal) while locks are held.
+	Provides
 )
 
 // A Step is one position on a witness path.
@@ -72,6 +83,10 @@ func (s Step) String() string {
 		return fmt.Sprintf("holds %s%s in %s", s.Target, s.Mode.suffix(), s.Func)
 	case Calls:
 		return fmt.Sprintf("calls %s from %s", s.Target, s.Func)
+	case Waits:
+		return fmt.Sprintf("waits for %s in %s", s.Target, s.Func)
+	case Provides:
+		return fmt.Sprintf("provides %s in %s", s.Target, s.Func)
 	default:
 		return fmt.Sprintf("acquires %s%s in %s", s.Target, s.Mode.suffix(), s.Func)
 	}

@@ -49,7 +49,7 @@ func NewDispatcher( // want NewDispatcher:`stores param 2 in dispatch.Dispatcher
 }
 
 // Run starts dispatching alerts incoming via the updates channel.
-func (d *Dispatcher) Run() { // want Run:`acquires context.cancelCtx.mu; acquires dispatch.Dispatcher.mtx`
+func (d *Dispatcher) Run() { // want Run:`acquires context.cancelCtx.mu; acquires dispatch.Dispatcher.mtx; provides send on dispatch.Dispatcher.done`
 	d.done = make(chan struct{})
 
 	d.mtx.Lock()
@@ -106,7 +106,7 @@ func (d *Dispatcher) run(it provider.AlertIterator) { // want run:`acquires disp
 }
 
 // Stop the dispatcher.
-func (d *Dispatcher) Stop() { // want Stop:`acquires dispatch.Dispatcher.mtx; calls dispatch.Dispatcher.cancel`
+func (d *Dispatcher) Stop() { // want Stop:`waits for send on dispatch.Dispatcher.done; acquires dispatch.Dispatcher.mtx; provides receive on dispatch.Dispatcher.done; calls dispatch.Dispatcher.cancel`
 	if d == nil {
 		return
 	}

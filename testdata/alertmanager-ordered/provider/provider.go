@@ -48,7 +48,7 @@ func (ai alertIterator) Next() <-chan *types.Alert {
 }
 
 func (ai alertIterator) Err() error { return ai.err }
-func (ai alertIterator) Close()     { close(ai.done) }
+func (ai alertIterator) Close()     { close(ai.done) } // want Close:`provides send on provider.alertIterator.done`
 
 // Alerts gives access to a set of alerts. All methods are goroutine-safe.
 type Alerts interface {

@@ -37,7 +37,7 @@ func (a *Alerts) Get(fp types.Fingerprint) (*types.Alert, error) { // want Get:`
 }
 
 // Put adds the given alert to the set.
-func (a *Alerts) Put(alerts ...*types.Alert) error { // want Put:`acquires mem.Alerts.mtx; acquires store.Alerts.mtx`
+func (a *Alerts) Put(alerts ...*types.Alert) error { // want Put:`acquires mem.Alerts.mtx; acquires store.Alerts.mtx; provides send on mem.listeningAlerts.alerts; provides receive on mem.listeningAlerts.done`
 	for _, alert := range alerts {
 		fp := alert.Fingerprint()
 
