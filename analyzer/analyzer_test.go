@@ -27,7 +27,8 @@ func testdata(t *testing.T, elem ...string) string {
 func TestFixtures(t *testing.T) {
 	analysistest.Run(t, testdata(t), analyzer.Analyzer,
 		"abba", "callbacklit", "fieldlib", "fielduser", "double",
-		"consistent", "released", "afterunlock", "goroutine", "instances")
+		"consistent", "released", "afterunlock", "goroutine", "instances",
+		"rwlocks", "leaks", "trylock", "lockers", "blocking")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager

@@ -48,10 +48,11 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	pos := newPositions(pa.pass)
 	cycles, truncated := m.cycleGraph().Cycles()
 	for _, c := range cycles {
-		if imported[c.Key()] {
+		key := reportKey(c)
+		if imported[key] || m.reported[key] {
 			continue
 		}
-		m.reported[c.Key()] = true
+		m.reported[key] = true
 		pa.pass.Report(cycleDiagnostic(c, pos))
 	}
 	if truncated {
@@ -61,6 +62,18 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	pa.reportDoubles(pos)
 	pa.reportLeaks()
 	return m.fact(), cycles
+}
+
+// reportKey identifies the deadlock a cycle stands for: its key with the
+// events on a channel merged, since a send and a receive waiting for each
+// other under one lock make two cycles (through "send on ch" and "receive
+// on ch") for one deadlock.
+func reportKey(c lockgraph.Cycle) string {
+	key := c.Key()
+	for _, ev := range []string{"#recv", "#send"} {
+		key = strings.ReplaceAll(key, ev, "#chan")
+	}
+	return key
 }
 
 // cycleDiagnostic describes a cycle: one line naming the locks and the
