@@ -16,7 +16,7 @@ type Store struct {
 	cache *Cache
 }
 
-func (c *Cache) lock()   { c.mu.Lock() } // want lock:`acquires leaks.Cache.mu; returns holding leaks.Cache.mu`
+func (c *Cache) lock()   { c.mu.Lock() }   // want lock:`acquires leaks.Cache.mu; returns holding leaks.Cache.mu`
 func (c *Cache) unlock() { c.mu.Unlock() } // want unlock:`releases leaks.Cache.mu`
 
 func (c *Cache) Refresh() { // want Refresh:`acquires leaks.Cache.mu; acquires leaks.Store.mu`
