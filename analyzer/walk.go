@@ -464,7 +464,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 		if w.record {
 			for _, l := range s.must {
 				if l.class.ID != class.ID {
-					w.edge(l, w.via(call, r.Chain), class)
+					w.edge(l, w.via(call, named(r, class)), class)
 				}
 			}
 		}
@@ -483,8 +483,8 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		}
 	}
 	for _, a := range sum.Acquires {
-		chain := w.via(call, a.Chain)
 		class, in, ok := w.mapRef(a, args)
+		chain := w.via(call, named(a, class))
 		if chain == nil || !ok {
 			continue
 		}
@@ -537,6 +537,17 @@ func (w *walker) mapRef(a acquire, args []ssa.Value) (lockgraph.Class, instance,
 		in = instance{root: a.Root, path: a.Path}
 	}
 	return class, in, class.ID != "" || in.paramIndex() >= 0
+}
+
+// named returns a reference's chain with its last step naming class: the
+// callee could not name a lock reached from its parameter, the caller can.
+func named(a acquire, class lockgraph.Class) []lockgraph.Step {
+	if a.Class.ID != "" || len(a.Chain) == 0 {
+		return a.Chain
+	}
+	chain := slices.Clone(a.Chain)
+	chain[len(chain)-1].Target = class.Name
+	return chain
 }
 
 // ref describes a lock of a summary: by parameter and path when it is

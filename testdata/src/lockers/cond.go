@@ -1,4 +1,4 @@
-package lockers // want package:`lock graph, 6 cycles`
+package lockers // want package:`lock graph, 8 cycles`
 
 // A Cond's L made with sync.NewCond(&q.mu) is q.mu.
 
