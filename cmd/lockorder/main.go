@@ -3,7 +3,11 @@
 //
 // Run it on packages directly:
 //
-//	lockorder [-C dir] [-json] [-c N] [-test=false] [-tags list] packages...
+//	lockorder [-C dir] [-json] [-c N] [-test=false] [-tags list] [-sarif file] [-graph file] packages...
+//
+// -sarif writes the reports as a SARIF 2.1.0 log too, for code scanning;
+// -graph writes the lock graph as Graphviz DOT (file.dot) or SVG
+// (file.svg, rendered with Graphviz dot).
 //
 // or as a vet tool, which go vet drives one package at a time:
 //

@@ -1,14 +1,17 @@
 // Package driver is lockorder's standalone driver: it loads packages and
 // their dependencies from source with go/packages, runs an analyzer over
 // all of them with go/analysis/checker, prints what it reports on the named
-// packages and returns the exit status. The lockorder command and the
-// benchmark's floor analyzers share it, so they are timed alike.
+// packages (as text or JSON, and as SARIF with -sarif), draws their lock
+// graph with -graph, and returns the exit status. The lockorder command and
+// the benchmark's floor analyzers share it, so they are timed alike.
 package driver
 
 import (
 	"flag"
 	"fmt"
 	"io"
+	"os/exec"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -37,7 +40,8 @@ Flags:
 
 // Run parses the command line args, loads the packages they name, runs a
 // over them and their dependencies and prints its reports: as text on
-// stderr, or as JSON on stdout. It returns the exit status.
+// stderr, or as JSON on stdout. It also writes the SARIF log and the lock
+// graph the flags ask for. It returns the exit status.
 func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	name := a.Name
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -46,6 +50,8 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	tests := fs.Bool("test", true, "analyse the packages' test files too")
 	tags := fs.String("tags", "", "comma-separated list of build tags")
 	dir := fs.String("C", "", "load the packages from this directory, as go -C does")
+	sarifOut := fs.String("sarif", "", "also write the reports as a SARIF 2.1.0 log to this file (- for standard output)")
+	graphOut := fs.String("graph", "", "also write the lock graph to this file: Graphviz DOT (.dot, .gv, - for standard output) or SVG (.svg, needs Graphviz dot)")
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -60,6 +66,22 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 0 {
 		fmt.Fprintf(stderr, "%s: no packages named (usage: %[1]s [flags] packages...)\n", name)
 		return exitUsage
+	}
+	out := outputs{json: *jsonOut, sarif: *sarifOut, graph: *graphOut}
+	if err := out.check(a); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitUsage
+	}
+	if out.svg() {
+		if _, err := exec.LookPath("dot"); err != nil {
+			fmt.Fprintf(stderr, "%s: -graph %s: Graphviz dot is not installed (Debian package graphviz); write .dot instead\n", name, out.graph)
+			return exitError
+		}
+	}
+	root, err := filepath.Abs(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitError
 	}
 
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests, Dir: *dir}
@@ -102,6 +124,10 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		err = graph.PrintText(stderr, *context)
 	}
 	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitError
+	}
+	if err := out.write(a, graph, root, stdout); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitError
 	}
