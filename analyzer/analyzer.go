@@ -56,6 +56,9 @@ func run(pass *analysis.Pass) (any, error) {
 	pa.summarize(funcs)
 	pa.exportFuncFacts(ssaInfo.SrcFuncs)
 	fact, cycles := pa.report()
+	if pa.fileErr != nil {
+		return nil, pa.fileErr
+	}
 	if !fact.empty() {
 		pass.ExportPackageFact(fact)
 	}

@@ -28,7 +28,8 @@ func TestFixtures(t *testing.T) {
 	analysistest.Run(t, testdata(t), analyzer.Analyzer,
 		"abba", "callbacklit", "fieldlib", "fielduser", "double",
 		"consistent", "released", "afterunlock", "goroutine", "instances",
-		"rwlocks", "leaks", "trylock", "lockers", "blocking")
+		"rwlocks", "leaks", "trylock", "lockers", "blocking",
+		"suppress", "order", "orderbad")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager
@@ -67,4 +68,14 @@ func TestModelWitness(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("related information:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestOrderFile checks the orders declared in the file given with -order.
+func TestOrderFile(t *testing.T) {
+	flag := analyzer.Analyzer.Flags.Lookup("order")
+	if err := flag.Value.Set(testdata(t, "orders.txt")); err != nil {
+		t.Fatal(err)
+	}
+	defer flag.Value.Set("")
+	analysistest.Run(t, testdata(t), analyzer.Analyzer, "orderfile")
 }

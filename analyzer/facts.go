@@ -139,6 +139,8 @@ type graphFact struct {
 	// Free are the events provided somewhere with no lock held: nobody
 	// waiting for them waits for a lock.
 	Free []string
+	// Orders are the declared orders (//lockorder:order).
+	Orders []orderPair
 }
 
 // AFact implements analysis.Fact.
@@ -152,7 +154,7 @@ func (f *graphFact) String() string {
 }
 
 func (f *graphFact) empty() bool {
-	return len(f.Edges) == 0 && len(f.Pending) == 0 && len(f.Callees) == 0
+	return len(f.Edges) == 0 && len(f.Pending) == 0 && len(f.Callees) == 0 && len(f.Orders) == 0
 }
 
 // sortSummary puts a summary in its canonical order.

@@ -16,6 +16,7 @@ type merger struct {
 	callees  map[[2]string]fieldCallee // by Field and FuncID
 	reported map[string]bool
 	free     map[string]bool
+	orders   map[[2]string]orderPair
 }
 
 func newMerger() *merger {
@@ -24,6 +25,7 @@ func newMerger() *merger {
 		callees:  make(map[[2]string]fieldCallee),
 		reported: make(map[string]bool),
 		free:     make(map[string]bool),
+		orders:   make(map[[2]string]orderPair),
 	}
 }
 
@@ -42,6 +44,9 @@ func (m *merger) addFact(f *graphFact) {
 	}
 	for _, k := range f.Free {
 		m.free[k] = true
+	}
+	for _, o := range f.Orders {
+		m.addOrder(o)
 	}
 }
 
@@ -116,6 +121,7 @@ func (m *merger) fact() *graphFact {
 		Callees:  m.sortedCallees(),
 		Reported: slices.Sorted(maps.Keys(m.reported)),
 		Free:     slices.Sorted(maps.Keys(m.free)),
+		Orders:   m.sortedOrders(),
 	}
 }
 
@@ -142,4 +148,19 @@ func concat(a, b []lockgraph.Step) []lockgraph.Step {
 		return nil
 	}
 	return slices.Concat(a, b)
+}
+
+func (m *merger) addOrder(o orderPair) {
+	key := [2]string{o.Before.ID, o.After.ID}
+	if _, ok := m.orders[key]; !ok {
+		m.orders[key] = o
+	}
+}
+
+func (m *merger) sortedOrders() []orderPair {
+	out := slices.Collect(maps.Values(m.orders))
+	slices.SortFunc(out, func(a, b orderPair) int {
+		return cmp.Or(cmp.Compare(a.Before.ID, b.Before.ID), cmp.Compare(a.After.ID, b.After.ID))
+	})
+	return out
 }

@@ -27,6 +27,10 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		}
 	}
 	imported := maps.Clone(m.reported)
+	importedEdges := make(map[[2]string]bool)
+	for _, e := range m.graph.Edges() {
+		importedEdges[[2]string{e.From.ID, e.To.ID}] = true
+	}
 	for _, fn := range pa.order() {
 		r := pa.results[fn]
 		for _, e := range r.edges {
@@ -46,6 +50,12 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	m.resolve()
 
 	pos := newPositions(pa.pass)
+	orders := pa.declaredOrders(m)
+	for _, e := range m.graph.Edges() {
+		if !importedEdges[[2]string{e.From.ID, e.To.ID}] {
+			pa.checkOrder(e, orders, pos)
+		}
+	}
 	cycles, truncated := m.cycleGraph().Cycles()
 	for _, c := range cycles {
 		key := reportKey(c)
@@ -53,14 +63,15 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 			continue
 		}
 		m.reported[key] = true
-		pa.pass.Report(cycleDiagnostic(c, pos))
+		pa.add(cycleDiagnostic(c, pos))
 	}
 	if truncated {
-		pa.pass.Reportf(pa.pass.Files[0].Name.Pos(),
-			"lock graph has more cycles than lockorder enumerates (%d); only those found are reported", lockgraph.MaxCycles)
+		pa.add(analysis.Diagnostic{Pos: pa.pass.Files[0].Name.Pos(), Category: "bound",
+			Message: fmt.Sprintf("lock graph has more cycles than lockorder enumerates (%d); only those found are reported", lockgraph.MaxCycles)})
 	}
 	pa.reportDoubles(pos)
 	pa.reportLeaks()
+	pa.flush()
 	return m.fact(), cycles
 }
 
@@ -153,7 +164,7 @@ func (pa *pkgAnalysis) reportDoubles(pos *positions) {
 		for _, s := range d.chain {
 			related = append(related, pos.related(s, s.String()))
 		}
-		pa.pass.Report(analysis.Diagnostic{Pos: d.pos, Message: msg, Related: related, Category: "double-lock"})
+		pa.add(analysis.Diagnostic{Pos: d.pos, Message: msg, Related: related, Category: "double-lock"})
 	}
 }
 
@@ -168,7 +179,7 @@ func (pa *pkgAnalysis) reportLeaks() {
 		return cmp.Or(cmp.Compare(a.exit, b.exit), cmp.Compare(a.lock.class.ID, b.lock.class.ID))
 	})
 	for _, l := range all {
-		pa.pass.Report(analysis.Diagnostic{
+		pa.add(analysis.Diagnostic{
 			Pos:      l.exit,
 			Message:  fmt.Sprintf("leaked lock: %s is still held here on some paths and released on others", l.lock.class.Name),
 			Related:  []analysis.RelatedInformation{{Pos: l.lock.pos, Message: l.lock.class.Name + " acquired here"}},

@@ -89,6 +89,9 @@ type pkgAnalysis struct {
 	results    map[*ssa.Function]*funcResult
 	inProgress map[*ssa.Function]bool
 	aliases    map[string]lockgraph.Class // see collectAliases
+	diags      []analysis.Diagnostic      // see add and flush
+	visible    []*types.Package           // see visiblePackages
+	fileErr    error                      // reading the -order file
 }
 
 // summarize walks every function, repeating the walks while recursion
