@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	_ "embed"
+	"fmt"
 	"go/types"
 	"reflect"
 	"slices"
@@ -38,7 +39,14 @@ type Result struct {
 	Cycles []lockgraph.Cycle
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass) (result any, err error) {
+	// A bug in lockorder must not crash the whole vet run: the package
+	// gets an error, the others are still analysed.
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = nil, fmt.Errorf("internal error: %v (please report it)", r)
+		}
+	}()
 	if runtimeInternal(pass.Pkg.Path()) {
 		return &Result{}, nil
 	}
@@ -56,9 +64,6 @@ func run(pass *analysis.Pass) (any, error) {
 	pa.summarize(funcs)
 	pa.exportFuncFacts(ssaInfo.SrcFuncs)
 	fact, cycles := pa.report()
-	if pa.fileErr != nil {
-		return nil, pa.fileErr
-	}
 	if !fact.empty() {
 		pass.ExportPackageFact(fact)
 	}

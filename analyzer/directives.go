@@ -9,7 +9,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -27,11 +26,34 @@ const (
 )
 
 // orderFile is the -order flag: a file of declared orders, one
-// "a.T.mu < b.U.mu" per line, # comments.
-var orderFile string
+// "a.T.mu < b.U.mu" per line, # comments. It is read and checked when the
+// flag is set, so a bad file stops the command before any analysis.
+var orderFile orderFlag
 
 func init() {
-	Analyzer.Flags.StringVar(&orderFile, "order", "", "file of declared lock orders, one `a.T.mu < b.U.mu` per line")
+	Analyzer.Flags.Var(&orderFile, "order", "file of declared lock orders, one `a.T.mu < b.U.mu` per line")
+}
+
+// orderFlag is the value of -order: the file and the pairs it declares.
+type orderFlag struct {
+	path  string
+	pairs []orderPair
+}
+
+func (f *orderFlag) String() string { return f.path }
+
+// Set reads and parses the file; the empty path clears the flag.
+func (f *orderFlag) Set(path string) error {
+	f.path, f.pairs = path, nil
+	if path == "" {
+		return nil
+	}
+	pairs, err := readOrderFile(path)
+	if err != nil {
+		return err
+	}
+	f.pairs = pairs
+	return nil
 }
 
 // An orderPair declares that Before is acquired before After, never while
@@ -148,12 +170,8 @@ func (pa *pkgAnalysis) declaredOrders(m *merger) map[[2]string]orderPair {
 	for _, d := range pa.orderDirectives() {
 		m.addOrder(d)
 	}
-	if orderFile != "" {
-		pairs, err := readOrderFile(orderFile)
-		if err != nil {
-			pa.fileErr = err
-		}
-		for _, p := range pairs {
+	if orderFile.path != "" {
+		for _, p := range orderFile.pairs {
 			if before, ok := pa.resolveLock(p.Before.Name); ok {
 				if after, ok := pa.resolveLock(p.After.Name); ok {
 					m.addOrder(orderPair{Before: before, After: after, Pos: p.Pos})
@@ -282,24 +300,15 @@ func parseOrder(s string) ([]string, error) {
 	return names, nil
 }
 
-var orderFiles sync.Map // path -> orderFileResult
-
-type orderFileResult struct {
-	pairs []orderPair
-	err   error
-}
-
-// readOrderFile reads and parses an order file once per process. Its
-// pairs carry names, not resolved classes: each package resolves them.
+// readOrderFile reads and parses an order file, collecting every
+// malformed line. Its pairs carry names, not resolved classes: each
+// package resolves them.
 func readOrderFile(path string) ([]orderPair, error) {
-	if r, ok := orderFiles.Load(path); ok {
-		return r.(orderFileResult).pairs, r.(orderFileResult).err
-	}
-	var res orderFileResult
 	data, err := os.ReadFile(path)
 	if err != nil {
-		res.err = fmt.Errorf("reading order file: %v", err)
+		return nil, fmt.Errorf("reading order file: %v", err)
 	}
+	var pairs []orderPair
 	var errs []string
 	for i, line := range strings.Split(string(data), "\n") {
 		line, _, _ = strings.Cut(line, "#")
@@ -312,16 +321,15 @@ func readOrderFile(path string) ([]orderPair, error) {
 			continue
 		}
 		for j := 1; j < len(names); j++ {
-			res.pairs = append(res.pairs, orderPair{
+			pairs = append(pairs, orderPair{
 				Before: lockgraph.Class{Name: names[j-1]}, After: lockgraph.Class{Name: names[j]},
 				Pos: token.Position{Filename: path, Line: i + 1, Column: 1}})
 		}
 	}
-	if len(errs) > 0 && res.err == nil {
-		res.err = fmt.Errorf("%s", strings.Join(errs, "; "))
+	if len(errs) > 0 {
+		return pairs, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
-	orderFiles.Store(path, res)
-	return res.pairs, res.err
+	return pairs, nil
 }
 
 // resolveLock finds the lock class a directive names: "pkg.Type.field"

@@ -91,7 +91,6 @@ type pkgAnalysis struct {
 	aliases    map[string]lockgraph.Class // see collectAliases
 	diags      []analysis.Diagnostic      // see add and flush
 	visible    []*types.Package           // see visiblePackages
-	fileErr    error                      // reading the -order file
 }
 
 // summarize walks every function, repeating the walks while recursion

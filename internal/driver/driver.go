@@ -7,9 +7,12 @@
 package driver
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -52,6 +55,7 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("C", "", "load the packages from this directory, as go -C does")
 	sarifOut := fs.String("sarif", "", "also write the reports as a SARIF 2.1.0 log to this file (- for standard output)")
 	graphOut := fs.String("graph", "", "also write the lock graph to this file: Graphviz DOT (.dot, .gv, - for standard output) or SVG (.svg, needs Graphviz dot)")
+	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) }) // the analyzer's own flags, such as -order
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -110,9 +114,17 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	status := exitClean
+	seenErr := make(map[string]bool)
 	for act := range graph.All() {
 		if act.Err != nil {
-			fmt.Fprintf(stderr, "%s: %s: %v\n", name, act.Package.PkgPath, act.Err)
+			// One line per distinct error: an error every package meets
+			// (an unreadable -order file) and the failed prerequisites it
+			// causes downstream are printed once.
+			msg := act.Err.Error()
+			if !seenErr[msg] && !strings.HasPrefix(msg, "failed prerequisites") {
+				seenErr[msg] = true
+				fmt.Fprintf(stderr, "%s: %s: %s\n", name, act.Package.PkgPath, strings.Join(strings.Fields(msg), " "))
+			}
 			status = exitError
 		} else if act.IsRoot && act.Analyzer == a && len(act.Diagnostics) > 0 && status == exitClean {
 			status = exitReported
@@ -121,7 +133,7 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	if *jsonOut {
 		err = graph.PrintJSON(stdout)
 	} else {
-		err = graph.PrintText(stderr, *context)
+		err = printText(stderr, a, graph, *context)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
@@ -153,4 +165,50 @@ func loadErrors(name string, pkgs []*packages.Package) []string {
 		}
 	})
 	return errs
+}
+
+// printText prints the root packages' diagnostics as go vet does: the
+// position and message, then each related step indented, with context
+// lines when asked. Unlike checker's PrintText it leaves out the errors,
+// which Run has printed once each.
+func printText(w io.Writer, a *analysis.Analyzer, g *checker.Graph, contextLines int) error {
+	type key struct {
+		posn token.Position
+		msg  string
+	}
+	seen := make(map[key]bool)
+	var buf bytes.Buffer
+	line := func(fset *token.FileSet, pos token.Pos, msg string) {
+		posn := fset.Position(pos)
+		fmt.Fprintf(&buf, "%s: %s\n", posn, msg)
+		if contextLines < 0 || !posn.IsValid() {
+			return
+		}
+		data, _ := os.ReadFile(posn.Filename)
+		lines := strings.Split(string(data), "\n")
+		for i := posn.Line - contextLines; i <= posn.Line+contextLines; i++ {
+			if 1 <= i && i <= len(lines) {
+				fmt.Fprintf(&buf, "%d\t%s\n", i, lines[i-1])
+			}
+		}
+	}
+	for act := range g.All() {
+		if !act.IsRoot || act.Analyzer != a || act.Err != nil {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			k := key{fset.Position(d.Pos), d.Message}
+			if seen[k] { // a file in both a package and its test variant
+				continue
+			}
+			seen[k] = true
+			line(fset, d.Pos, d.Message)
+			for _, r := range d.Related {
+				line(fset, r.Pos, "\t"+r.Message)
+			}
+		}
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
 }
