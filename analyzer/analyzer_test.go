@@ -29,7 +29,8 @@ func TestFixtures(t *testing.T) {
 		"abba", "callbacklit", "fieldlib", "fielduser", "double",
 		"consistent", "released", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
-		"suppress", "order", "orderbad")
+		"suppress", "order", "orderbad",
+		"informer", "controller", "controllerok", "replacecache", "until", "oncedo")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager

@@ -52,6 +52,7 @@ type summary struct {
 	Provides    []acquire
 	FieldCalls  []fieldCall
 	ParamStores []paramStore
+	ParamCalls  []paramCall
 	// Returns are the locks held at every return (a lock wrapper);
 	// Releases the locks released without being taken (an unlock wrapper).
 	Returns  []acquire
@@ -60,7 +61,7 @@ type summary struct {
 
 func (s *summary) empty() bool {
 	return len(s.Acquires) == 0 && len(s.Provides) == 0 && len(s.FieldCalls) == 0 &&
-		len(s.ParamStores) == 0 && len(s.Returns) == 0 && len(s.Releases) == 0
+		len(s.ParamStores) == 0 && len(s.ParamCalls) == 0 && len(s.Returns) == 0 && len(s.Releases) == 0
 }
 
 // funcFact carries the summary of an exported function or a method to the
@@ -103,6 +104,9 @@ func (f *funcFact) String() string {
 	}
 	for _, c := range f.Summary.FieldCalls {
 		parts = append(parts, "calls "+c.Field.Name)
+	}
+	for _, p := range f.Summary.ParamCalls {
+		parts = append(parts, fmt.Sprintf("calls param %d", p.Param))
 	}
 	for _, p := range f.Summary.ParamStores {
 		parts = append(parts, fmt.Sprintf("stores param %d in %s", p.Param, p.Field.Name))
@@ -163,6 +167,7 @@ func sortSummary(s *summary) {
 		slices.SortFunc(refs, compareRefs)
 	}
 	slices.SortFunc(s.FieldCalls, func(a, b fieldCall) int { return cmp.Compare(a.Field.ID, b.Field.ID) })
+	slices.SortFunc(s.ParamCalls, func(a, b paramCall) int { return cmp.Compare(a.Param, b.Param) })
 	slices.SortFunc(s.ParamStores, func(a, b paramStore) int {
 		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Field.ID, b.Field.ID))
 	})

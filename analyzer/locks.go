@@ -179,20 +179,6 @@ func fieldClass(fa *ssa.FieldAddr) (lockgraph.Class, bool) {
 	return lockgraph.Class{ID: owner.ID + "." + field, Name: owner.Name + "." + field}, true
 }
 
-// calledField returns the class of the func-typed struct field a dynamic
-// call goes through (a.cb(…)), if it does.
-func calledField(v ssa.Value) (lockgraph.Class, bool) {
-	load, ok := v.(*ssa.UnOp)
-	if !ok {
-		return lockgraph.Class{}, false
-	}
-	fa, ok := load.X.(*ssa.FieldAddr)
-	if !ok {
-		return lockgraph.Class{}, false
-	}
-	return fieldClass(fa)
-}
-
 // funcValue returns the function a value denotes when it is a function or a
 // closure, or nil.
 func funcValue(v ssa.Value) *ssa.Function {

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -18,6 +19,7 @@ type summaryBuilder struct {
 	acquires, provides, returns, releases refSet
 	fieldCalls                            map[string]fieldCall
 	stores                                map[paramStore]bool
+	paramCalls                            map[int]paramCall
 }
 
 // refSet holds lock references by class, mode and instance, each with its
@@ -57,6 +59,31 @@ func (b *summaryBuilder) addFieldCall(c fieldCall) {
 	}
 }
 
+// addParamCall keeps, for each parameter, the shortest chain and the
+// shortest prefix for each lock held at the call.
+func (b *summaryBuilder) addParamCall(p paramCall) {
+	if b.paramCalls == nil {
+		b.paramCalls = make(map[int]paramCall)
+	}
+	old, ok := b.paramCalls[p.Param]
+	if !ok {
+		old = paramCall{Param: p.Param, Chain: p.Chain}
+	} else if lockgraph.WitnessLess(p.Chain, old.Chain) {
+		old.Chain = p.Chain
+	}
+	for _, h := range p.Held {
+		i := slices.IndexFunc(old.Held, func(o heldPrefix) bool { return o.From.ID == h.From.ID })
+		switch {
+		case i < 0:
+			old.Held = append(old.Held, h)
+		case lockgraph.WitnessLess(h.Prefix, old.Held[i].Prefix):
+			old.Held[i] = h
+		}
+	}
+	slices.SortFunc(old.Held, func(a, b heldPrefix) int { return strings.Compare(a.From.ID, b.From.ID) })
+	b.paramCalls[p.Param] = old
+}
+
 func (b *summaryBuilder) addParamStore(p paramStore) {
 	if b.stores == nil {
 		b.stores = make(map[paramStore]bool)
@@ -76,6 +103,9 @@ func (b *summaryBuilder) build() summary {
 	}
 	for p := range b.stores {
 		s.ParamStores = append(s.ParamStores, p)
+	}
+	for _, p := range b.paramCalls {
+		s.ParamCalls = append(s.ParamCalls, p)
 	}
 	sortSummary(&s)
 	return s

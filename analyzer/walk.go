@@ -167,6 +167,14 @@ func (w *walker) block(b *ssa.BasicBlock, s state) state {
 			if w.record {
 				w.store(instr)
 			}
+		case *ssa.MakeInterface:
+			if w.record {
+				w.conversion(instr)
+			}
+		case *ssa.MapUpdate:
+			if slot, ok := elementClass(instr.Map); ok && w.record && isFunc(instr.Value.Type()) {
+				w.storeFunc(slot, instr.Value)
+			}
 		case *ssa.Send:
 			w.event(instr.Chan, "recv", instr.Pos(), s, true)
 			w.event(instr.Chan, "send", instr.Pos(), s, false)
@@ -234,12 +242,18 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 		return s
 	}
 	if callee := common.StaticCallee(); callee != nil {
+		if isOnceDo(callee) && len(common.Args) == 2 {
+			return w.callValue(common.Args[1], pos, s)
+		}
 		return w.staticCall(callee, common.Args, pos, s)
 	}
-	if field, ok := calledField(common.Value); ok && !common.IsInvoke() && w.record {
-		w.fieldCall(field, []lockgraph.Step{w.step(lockgraph.Calls, field.Name, 0, pos)}, s.must)
+	if common.IsInvoke() {
+		if slot, ok := calledSlot(common); ok && w.record {
+			w.fieldCall(slot, []lockgraph.Step{w.step(lockgraph.Calls, slot.Name, 0, pos)}, s.must)
+		}
+		return s
 	}
-	return s
+	return w.callValue(common.Value, pos, s)
 }
 
 // lockRef returns the class and instance of a mutex pointer or Locker. A
@@ -515,6 +529,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 			w.storeFunc(ps.Field, args[ps.Param])
 		}
 	}
+	w.foldParamCalls(sum, call, args, locks)
 }
 
 // mapRef maps a callee's lock reference to the caller: its instance is the
@@ -574,18 +589,20 @@ func (w *walker) fieldCall(field lockgraph.Class, chain []lockgraph.Step, locks 
 	}
 }
 
-// store records a function value stored into a func-typed field.
+// store records a function value stored into a func-typed field or an
+// element of a slice or array of funcs.
 func (w *walker) store(s *ssa.Store) {
-	fa, ok := s.Addr.(*ssa.FieldAddr)
-	if !ok {
+	if !isFunc(s.Val.Type()) {
 		return
 	}
-	if _, isFunc := s.Val.Type().Underlying().(*types.Signature); !isFunc {
-		return
+	if slot, ok := storedSlot(s.Addr); ok {
+		w.storeFunc(slot, s.Val)
 	}
-	if field, ok := fieldClass(fa); ok {
-		w.storeFunc(field, s.Val)
-	}
+}
+
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }
 
 func (w *walker) storeFunc(field lockgraph.Class, v ssa.Value) {

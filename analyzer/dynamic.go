@@ -1,0 +1,259 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockorder/lockorder/lockgraph"
+)
+
+// A slot is where a dynamic call finds its callee: a func-typed struct
+// field ("store.Alerts.cb"), the elements of a map or slice of funcs
+// ("pkg.T.handlers[]"), or an interface method ("provider.Alerts.Subscribe").
+// Functions stored into a slot, or concrete methods converted to the
+// interface, are its callees; a call through the slot while a lock is held
+// is pending until they are known (see merger.resolve).
+
+// calledSlot returns the slot a dynamic call goes through, if it has one.
+func calledSlot(common *ssa.CallCommon) (lockgraph.Class, bool) {
+	if common.IsInvoke() {
+		return methodSlot(common.Value.Type(), common.Method.Name())
+	}
+	switch v := common.Value.(type) {
+	case *ssa.UnOp:
+		switch x := v.X.(type) {
+		case *ssa.FieldAddr:
+			return fieldClass(x)
+		case *ssa.IndexAddr:
+			return elementClass(x.X)
+		}
+	case *ssa.Lookup:
+		return elementClass(v.X)
+	}
+	return lockgraph.Class{}, false
+}
+
+// methodSlot is the slot of a method of a named interface type declared
+// outside the standard library. The standard interfaces (io.Writer,
+// context.Context, error, hash.Hash) have so many implementations that
+// following them per package would put most of a program behind every
+// call; the whole-program mode resolves them precisely.
+func methodSlot(iface types.Type, method string) (lockgraph.Class, bool) {
+	named, ok := types.Unalias(iface).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || !types.IsInterface(named) || isStd(named.Obj().Pkg().Path()) {
+		return lockgraph.Class{}, false
+	}
+	obj := named.Origin().Obj()
+	return lockgraph.Class{
+		ID:   obj.Pkg().Path() + "." + obj.Name() + "." + method,
+		Name: obj.Pkg().Name() + "." + obj.Name() + "." + method,
+	}, true
+}
+
+// storedSlot returns the slot a store writes a func value into: a field,
+// or an element of a slice or array.
+func storedSlot(addr ssa.Value) (lockgraph.Class, bool) {
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		return fieldClass(a)
+	case *ssa.IndexAddr:
+		return elementClass(a.X)
+	}
+	return lockgraph.Class{}, false
+}
+
+// conversion records the methods of a concrete type converted to a named
+// interface as callees of the interface's methods.
+func (w *walker) conversion(mi *ssa.MakeInterface) {
+	t := mi.X.Type()
+	iface, ok := types.Unalias(mi.Type()).(*types.Named)
+	if !ok || types.IsInterface(t) || hasTypeParams(t) {
+		return
+	}
+	it, ok := iface.Underlying().(*types.Interface)
+	if !ok {
+		return
+	}
+	prog := w.fn.Prog
+	mset := prog.MethodSets.MethodSet(t)
+	for i := range it.NumMethods() {
+		m := it.Method(i)
+		sel := mset.Lookup(m.Pkg(), m.Name())
+		if sel == nil {
+			continue
+		}
+		slot, ok := methodSlot(iface, m.Name())
+		if fn := prog.MethodValue(sel); ok && fn != nil {
+			w.res.registrations = append(w.res.registrations, registration{field: slot, fn: fn})
+		}
+	}
+}
+
+// hasTypeParams reports whether t mentions a type parameter: its methods
+// have no single body to summarise.
+func hasTypeParams(t types.Type) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return hasTypeParams(t.Elem())
+	case *types.Named:
+		for i := range t.TypeArgs().Len() {
+			if hasTypeParams(t.TypeArgs().At(i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// A paramCall is a call of a func-typed parameter, made directly or by a
+// callee: the caller knows the function passed and folds in what it does.
+type paramCall struct {
+	Param int
+	// Chain is the witness from the function's entry, ending with the call
+	// of the parameter.
+	Chain []lockgraph.Step
+	// Held are the locks the function holds at that call, each with the
+	// witness prefix from the Holds step to the call.
+	Held []heldPrefix
+}
+
+// A heldPrefix is a lock held at a pending call, with its witness so far.
+type heldPrefix struct {
+	From   lockgraph.Class
+	Prefix []lockgraph.Step
+}
+
+// paramIndexOf returns the index of v among the function's parameters, or
+// -1.
+func paramIndexOf(v ssa.Value) int {
+	if p, ok := v.(*ssa.Parameter); ok {
+		return instanceOf(p).paramIndex()
+	}
+	return -1
+}
+
+// callParam records the call of a func-typed parameter with the locks held.
+func (w *walker) callParam(param int, chain []lockgraph.Step, held []heldPrefix, locks lockset) {
+	for _, l := range locks {
+		if prefix := prepend(w.holds(l), chain); prefix != nil && l.class.ID != "" {
+			held = append(held, heldPrefix{From: l.class, Prefix: prefix})
+		}
+	}
+	w.sum.addParamCall(paramCall{Param: param, Chain: chain, Held: held})
+}
+
+// foldParamCalls resolves a callee's calls of its func parameters against
+// the arguments: a function passed in runs with the callee's and the
+// caller's locks held; a parameter of the caller passed on makes a
+// parameter call of the caller; a func loaded from a slot makes a slot call.
+func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Value, locks lockset) {
+	for _, pc := range sum.ParamCalls {
+		if pc.Param >= len(args) {
+			continue
+		}
+		chain := w.via(call, pc.Chain)
+		if chain == nil {
+			continue
+		}
+		var held []heldPrefix
+		for _, h := range pc.Held {
+			if p := w.via(call, h.Prefix); p != nil {
+				held = append(held, heldPrefix{From: h.From, Prefix: p})
+			}
+		}
+		arg := args[pc.Param]
+		switch {
+		case funcValue(arg) != nil:
+			w.runArgument(funcValue(arg), chain, held, locks)
+		case paramIndexOf(arg) >= 0:
+			w.callParam(paramIndexOf(arg), chain, held, locks)
+		default:
+			if slot, ok := slotOfValue(arg); ok {
+				w.fieldCall(slot, chain, locks)
+				for _, h := range held {
+					w.res.pending = append(w.res.pending, pendingCall{From: h.From, Field: slot, Prefix: h.Prefix})
+				}
+			}
+		}
+	}
+}
+
+// runArgument folds in a function value that a callee calls: its locks are
+// taken under the callee's held locks and the caller's.
+func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []heldPrefix, locks lockset) {
+	sum, complete := w.pa.summaryOf(fn)
+	if !complete {
+		w.res.incomplete = true
+	}
+	for _, a := range sum.Acquires {
+		if a.Class.ID == "" {
+			continue
+		}
+		full := concat(chain, a.Chain)
+		if full == nil {
+			continue
+		}
+		for _, l := range locks {
+			if l.class.ID != a.Class.ID {
+				w.edge(l, full, a.Class)
+			}
+		}
+		for _, h := range held {
+			if h.From.ID != a.Class.ID {
+				if witness := concat(h.Prefix, a.Chain); witness != nil {
+					w.res.edges = append(w.res.edges, lockgraph.Edge{From: h.From, To: a.Class, Witness: witness})
+				}
+			}
+		}
+		w.sum.addAcquire(acquire{Class: a.Class, Mode: a.Mode, Param: -1, Chain: full})
+	}
+	for _, fc := range sum.FieldCalls {
+		if full := concat(chain, fc.Chain); full != nil {
+			w.fieldCall(fc.Field, full, locks)
+			for _, h := range held {
+				if p := concat(h.Prefix, fc.Chain); p != nil {
+					w.res.pending = append(w.res.pending, pendingCall{From: h.From, Field: fc.Field, Prefix: p})
+				}
+			}
+		}
+	}
+}
+
+// slotOfValue returns the slot a func value was loaded from.
+func slotOfValue(v ssa.Value) (lockgraph.Class, bool) {
+	return calledSlot(&ssa.CallCommon{Value: v})
+}
+
+// isOnceDo reports whether fn is (*sync.Once).Do, which runs its argument
+// on the caller's goroutine: the Once's own mutex is an implementation
+// detail shared by every Once, so the call is followed as a call of f.
+func isOnceDo(fn *ssa.Function) bool {
+	recv := fn.Signature.Recv()
+	if recv == nil || fn.Name() != "Do" {
+		return false
+	}
+	name, ok := syncType(recv.Type())
+	return ok && name == "Once"
+}
+
+// callValue applies a call of a func value: a function or closure is a
+// static call, a parameter is a parameter call, a func loaded from a slot
+// is a slot call.
+func (w *walker) callValue(v ssa.Value, pos token.Pos, s state) state {
+	if fn := funcValue(v); fn != nil {
+		return w.staticCall(fn, nil, pos, s)
+	}
+	if !w.record {
+		return s
+	}
+	if i := paramIndexOf(v); i >= 0 {
+		w.callParam(i, []lockgraph.Step{w.step(lockgraph.Calls, w.fn.Params[i].Name(), 0, pos)}, nil, s.must)
+	} else if slot, ok := slotOfValue(v); ok {
+		w.fieldCall(slot, []lockgraph.Step{w.step(lockgraph.Calls, slot.Name, 0, pos)}, s.must)
+	}
+	return s
+}
