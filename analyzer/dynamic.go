@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -36,10 +37,13 @@ func calledSlot(common *ssa.CallCommon) (lockgraph.Class, bool) {
 }
 
 // methodSlot is the slot of a method of a named interface type declared
-// outside the standard library. The standard interfaces (io.Writer,
-// context.Context, error, hash.Hash) have so many implementations that
-// following them per package would put most of a program behind every
-// call; the whole-program mode resolves them precisely.
+// outside the standard library, as in "provider.Alerts.Subscribe()". The
+// standard interfaces (io.Writer, context.Context, error, hash.Hash) have
+// so many implementations that following them per package would put most
+// of a program behind every call, and so do the big interfaces of other
+// modules: the per-package mode follows interface calls within the
+// analysed package's module only (see merger.keep); the whole-program
+// mode resolves them all, precisely.
 func methodSlot(iface types.Type, method string) (lockgraph.Class, bool) {
 	named, ok := types.Unalias(iface).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil || !types.IsInterface(named) || isStd(named.Obj().Pkg().Path()) {
@@ -47,9 +51,18 @@ func methodSlot(iface types.Type, method string) (lockgraph.Class, bool) {
 	}
 	obj := named.Origin().Obj()
 	return lockgraph.Class{
-		ID:   obj.Pkg().Path() + "." + obj.Name() + "." + method,
-		Name: obj.Pkg().Name() + "." + obj.Name() + "." + method,
+		ID:   obj.Pkg().Path() + "." + obj.Name() + "." + method + "()",
+		Name: obj.Pkg().Name() + "." + obj.Name() + "." + method + "()",
 	}, true
+}
+
+// isMethodSlot reports whether a slot is an interface method.
+func isMethodSlot(id string) bool { return strings.HasSuffix(id, "()") }
+
+// inModule reports whether a class or slot ID belongs to a package of the
+// module with the given path.
+func inModule(id, module string) bool {
+	return strings.HasPrefix(id, module+".") || strings.HasPrefix(id, module+"/")
 }
 
 // storedSlot returns the slot a store writes a func value into: a field,

@@ -17,10 +17,19 @@ type merger struct {
 	reported map[string]bool
 	free     map[string]bool
 	orders   map[[2]string]orderPair
+	// module is the analysed package's module path, or "" when unknown;
+	// calls through interfaces of other modules are not followed.
+	module string
 }
 
-func newMerger() *merger {
+// keep reports whether the merger follows a slot.
+func (m *merger) keep(slot string) bool {
+	return m.module == "" || !isMethodSlot(slot) || inModule(slot, m.module)
+}
+
+func newMerger(module string) *merger {
 	return &merger{
+		module:   module,
 		pending:  make(map[[2]string]pendingCall),
 		callees:  make(map[[2]string]fieldCallee),
 		reported: make(map[string]bool),
@@ -53,7 +62,7 @@ func (m *merger) addFact(f *graphFact) {
 // addPending records a pending call and reports whether it is new or
 // shorter than the one recorded.
 func (m *merger) addPending(p pendingCall) bool {
-	if p.Prefix == nil {
+	if p.Prefix == nil || !m.keep(p.Field.ID) {
 		return false
 	}
 	key := [2]string{p.From.ID, p.Field.ID}
@@ -64,8 +73,11 @@ func (m *merger) addPending(p pendingCall) bool {
 	return true
 }
 
+// addCallee records a function stored into a slot, with the parts of its
+// summary that a call through the slot needs.
 func (m *merger) addCallee(c fieldCallee) {
-	if !c.Summary.empty() {
+	c.Summary = summary{Acquires: c.Summary.Acquires, Provides: c.Summary.Provides, FieldCalls: c.Summary.FieldCalls}
+	if !c.Summary.empty() && m.keep(c.Field.ID) {
 		m.callees[[2]string{c.Field.ID, c.FuncID}] = c
 	}
 }

@@ -19,7 +19,11 @@ import (
 // the cycles that no imported package has reported and the double locks,
 // and returns the package's fact and every cycle of its graph.
 func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
-	m := newMerger()
+	module := ""
+	if pa.pass.Module != nil {
+		module = pa.pass.Module.Path
+	}
+	m := newMerger(module)
 	for _, imp := range pa.pass.Pkg.Imports() {
 		var f graphFact
 		if pa.pass.ImportPackageFact(imp, &f) {

@@ -152,19 +152,29 @@ func (g *Graph) Edges() []Edge {
 	return out
 }
 
-// WitnessLess orders witnesses: fewer steps first, then by their text and
-// positions, so that the choice among equally short witnesses is stable.
+// WitnessLess orders witnesses: fewer steps first, then step by step by
+// kind, function, target, mode and position, so that the choice among
+// equally short witnesses is stable.
 func WitnessLess(a, b []Step) bool {
 	if len(a) != len(b) {
 		return len(a) < len(b)
 	}
-	return witnessKey(a) < witnessKey(b)
+	for i := range a {
+		if c := compareSteps(a[i], b[i]); c != 0 {
+			return c < 0
+		}
+	}
+	return false
 }
 
-func witnessKey(w []Step) string {
-	var sb strings.Builder
-	for _, s := range w {
-		fmt.Fprintf(&sb, "%s@%s;", s, s.Pos)
-	}
-	return sb.String()
+func compareSteps(x, y Step) int {
+	return cmp.Or(
+		cmp.Compare(x.Kind, y.Kind),
+		strings.Compare(x.Func, y.Func),
+		strings.Compare(x.Target, y.Target),
+		cmp.Compare(x.Mode, y.Mode),
+		strings.Compare(x.Pos.Filename, y.Pos.Filename),
+		cmp.Compare(x.Pos.Line, y.Pos.Line),
+		cmp.Compare(x.Pos.Column, y.Pos.Column),
+	)
 }

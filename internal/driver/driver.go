@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -56,6 +57,8 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	sarifOut := fs.String("sarif", "", "also write the reports as a SARIF 2.1.0 log to this file (- for standard output)")
 	graphOut := fs.String("graph", "", "also write the lock graph to this file: Graphviz DOT (.dot, .gv, - for standard output) or SVG (.svg, needs Graphviz dot)")
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) }) // the analyzer's own flags, such as -order
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile, taken after the analysis, to this file")
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -91,6 +94,31 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests, Dir: *dir}
 	if *tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + *tags}
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return exitError
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return exitError
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			f, err := os.Create(*memProfile)
+			if err == nil {
+				err = pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			}
+		}()
 	}
 	pkgs, err := packages.Load(cfg, fs.Args()...)
 	if err != nil {
