@@ -2,12 +2,16 @@ package analyzer_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/lockorder/lockorder/analyzer"
 )
@@ -79,4 +83,67 @@ func TestOrderFile(t *testing.T) {
 	}
 	defer flag.Value.Set("")
 	analysistest.Run(t, testdata(t), analyzer.Analyzer, "orderfile")
+}
+
+// TestWholeProgramSuperset checks, for every fixture, that the
+// whole-program mode reports everything the per-package mode reports
+// (compared by message: the two modes may anchor a cycle at different
+// steps of its witness).
+func TestWholeProgramSuperset(t *testing.T) {
+	cases := []struct{ dir, pattern string }{
+		{testdata(t), "./..."},
+		{testdata(t, "alertmanager"), "./..."},
+		{testdata(t, "alertmanager-fixed"), "./..."},
+		{testdata(t, "alertmanager-ordered"), "./..."},
+	}
+	for _, c := range cases {
+		t.Run(filepath.Base(c.dir), func(t *testing.T) {
+			pkgs := load(t, c.dir, c.pattern)
+			graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			perPackage := make(map[string]bool)
+			for act := range graph.All() {
+				if act.IsRoot && act.Analyzer == analyzer.Analyzer {
+					for _, d := range act.Diagnostics {
+						perPackage[d.Message] = true
+					}
+				}
+			}
+			whole := make(map[string]bool)
+			for _, d := range analyzer.WholeProgram(pkgs) {
+				whole[d.Message] = true
+			}
+			if len(perPackage) == 0 && c.pattern == "./..." && filepath.Base(c.dir) == "alertmanager" {
+				t.Fatal("the model reports nothing per package")
+			}
+			for msg := range perPackage {
+				if !whole[msg] {
+					t.Errorf("per-package mode reports, whole-program mode does not: %s", msg)
+				}
+			}
+		})
+	}
+}
+
+// load loads the packages matching pattern in dir, a module or a GOPATH
+// tree (testdata/src), with their dependencies from source.
+func load(t *testing.T, dir, pattern string) []*packages.Package {
+	t.Helper()
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		cfg.Dir = filepath.Join(dir, "src")
+		cfg.Env = append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off")
+	} else {
+		cfg.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off")
+	}
+	pkgs, err := packages.Load(cfg, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("packages have errors")
+	}
+	return pkgs
 }

@@ -121,6 +121,9 @@ type pkgAnalysis struct {
 	aliases    map[string]lockgraph.Class // see collectAliases
 	diags      []analysis.Diagnostic      // see add and flush
 	visible    []*types.Package           // see visiblePackages
+	// callees resolves dynamic calls in the whole-program mode (nil in
+	// the per-package mode, where slots stand in for them).
+	callees map[ssa.CallInstruction][]*ssa.Function
 }
 
 // summarize walks every function, repeating the walks while recursion
@@ -160,11 +163,17 @@ func (pa *pkgAnalysis) order() []*ssa.Function {
 // in this package, imported as a fact otherwise. It reports false when the
 // summary is still being computed further up the stack (recursion).
 func (pa *pkgAnalysis) summaryOf(fn *ssa.Function) (summary, bool) {
-	if origin := fn.Origin(); origin != nil {
-		fn = origin
-	}
-	if fn.Blocks == nil || (fn.Pkg != nil && fn.Pkg != pa.pkg) {
-		return pa.importedSummary(fn), true
+	if pa.callees != nil { // whole program: every function is here
+		if fn.Blocks == nil || (fn.Pkg != nil && runtimeInternal(fn.Pkg.Pkg.Path())) {
+			return summary{}, true
+		}
+	} else {
+		if origin := fn.Origin(); origin != nil {
+			fn = origin
+		}
+		if fn.Blocks == nil || (fn.Pkg != nil && fn.Pkg != pa.pkg) {
+			return pa.importedSummary(fn), true
+		}
 	}
 	if r, ok := pa.results[fn]; ok {
 		return r.sum, true

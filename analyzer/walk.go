@@ -160,6 +160,10 @@ func (w *walker) block(b *ssa.BasicBlock, s state) state {
 	for _, instr := range b.Instrs {
 		switch instr := instr.(type) {
 		case *ssa.Call:
+			if next, ok := w.dynamicCall(instr, instr.Pos(), s); ok {
+				s = next
+				continue
+			}
 			s = w.call(instr.Common(), instr.Pos(), s)
 		case *ssa.RunDefers:
 			s = w.runDefers(s)

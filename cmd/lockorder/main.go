@@ -32,7 +32,7 @@ func main() {
 		unitchecker.Main(analyzer.Analyzer)
 		return
 	}
-	os.Exit(driver.Run(analyzer.Analyzer, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(driver.Run(analyzer.Analyzer, os.Args[1:], os.Stdout, os.Stderr, driver.WithWholeProgram(analyzer.WholeProgram)))
 }
 
 // vetMode reports whether go vet is driving the command: it asks for the

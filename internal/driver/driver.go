@@ -46,7 +46,11 @@ Flags:
 // over them and their dependencies and prints its reports: as text on
 // stderr, or as JSON on stdout. It also writes the SARIF log and the lock
 // graph the flags ask for. It returns the exit status.
-func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer, opts ...Option) int {
+	var cfgOpts options
+	for _, o := range opts {
+		o(&cfgOpts)
+	}
 	name := a.Name
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	jsonOut := fs.Bool("json", false, "print the reports as JSON on standard output")
@@ -57,6 +61,10 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	sarifOut := fs.String("sarif", "", "also write the reports as a SARIF 2.1.0 log to this file (- for standard output)")
 	graphOut := fs.String("graph", "", "also write the lock graph to this file: Graphviz DOT (.dot, .gv, - for standard output) or SVG (.svg, needs Graphviz dot)")
 	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) }) // the analyzer's own flags, such as -order
+	var whole *bool
+	if cfgOpts.whole != nil {
+		whole = fs.Bool("whole", false, "analyse the packages and their dependencies as one program, resolving dynamic calls with the VTA call graph")
+	}
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile, taken after the analysis, to this file")
 	fs.SetOutput(io.Discard)
@@ -72,6 +80,10 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintf(stderr, "%s: no packages named (usage: %[1]s [flags] packages...)\n", name)
+		return exitUsage
+	}
+	if whole != nil && *whole && (*jsonOut || *sarifOut != "" || *graphOut != "") {
+		fmt.Fprintf(stderr, "%s: -whole prints a text report only; it cannot be combined with -json, -sarif or -graph\n", name)
 		return exitUsage
 	}
 	out := outputs{json: *jsonOut, sarif: *sarifOut, graph: *graphOut}
@@ -134,6 +146,10 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	if len(pkgs) == 0 {
 		fmt.Fprintf(stderr, "%s: no packages match %s\n", name, strings.Join(fs.Args(), " "))
 		return exitError
+	}
+
+	if whole != nil && *whole {
+		return printWhole(stderr, pkgs, cfgOpts.whole(pkgs), *context)
 	}
 
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
@@ -206,20 +222,6 @@ func printText(w io.Writer, a *analysis.Analyzer, g *checker.Graph, contextLines
 	}
 	seen := make(map[key]bool)
 	var buf bytes.Buffer
-	line := func(fset *token.FileSet, pos token.Pos, msg string) {
-		posn := fset.Position(pos)
-		fmt.Fprintf(&buf, "%s: %s\n", posn, msg)
-		if contextLines < 0 || !posn.IsValid() {
-			return
-		}
-		data, _ := os.ReadFile(posn.Filename)
-		lines := strings.Split(string(data), "\n")
-		for i := posn.Line - contextLines; i <= posn.Line+contextLines; i++ {
-			if 1 <= i && i <= len(lines) {
-				fmt.Fprintf(&buf, "%d\t%s\n", i, lines[i-1])
-			}
-		}
-	}
 	for act := range g.All() {
 		if !act.IsRoot || act.Analyzer != a || act.Err != nil {
 			continue
@@ -231,12 +233,65 @@ func printText(w io.Writer, a *analysis.Analyzer, g *checker.Graph, contextLines
 				continue
 			}
 			seen[k] = true
-			line(fset, d.Pos, d.Message)
-			for _, r := range d.Related {
-				line(fset, r.Pos, "\t"+r.Message)
-			}
+			printDiagnostic(&buf, fset, d, contextLines)
 		}
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// printDiagnostic prints one diagnostic and its related steps.
+func printDiagnostic(buf *bytes.Buffer, fset *token.FileSet, d analysis.Diagnostic, contextLines int) {
+	line := func(pos token.Pos, msg string) {
+		posn := fset.Position(pos)
+		fmt.Fprintf(buf, "%s: %s\n", posn, msg)
+		if contextLines < 0 || !posn.IsValid() {
+			return
+		}
+		data, _ := os.ReadFile(posn.Filename)
+		lines := strings.Split(string(data), "\n")
+		for i := posn.Line - contextLines; i <= posn.Line+contextLines; i++ {
+			if 1 <= i && i <= len(lines) {
+				fmt.Fprintf(buf, "%d\t%s\n", i, lines[i-1])
+			}
+		}
+	}
+	line(d.Pos, d.Message)
+	for _, r := range d.Related {
+		line(r.Pos, "\t"+r.Message)
+	}
+}
+
+// An Option adds to what Run offers.
+type Option func(*options)
+
+type options struct {
+	whole WholeProgram
+}
+
+// WholeProgram analyses loaded packages and their dependencies as one
+// program and returns its diagnostics, positioned in the packages' file set.
+type WholeProgram func(pkgs []*packages.Package) []analysis.Diagnostic
+
+// WithWholeProgram offers the -whole flag, which runs f instead of the
+// per-package analysis.
+func WithWholeProgram(f WholeProgram) Option {
+	return func(o *options) { o.whole = f }
+}
+
+// printWhole prints the whole-program diagnostics as printText does and
+// returns the exit status.
+func printWhole(w io.Writer, pkgs []*packages.Package, diags []analysis.Diagnostic, contextLines int) int {
+	var buf bytes.Buffer
+	fset := pkgs[0].Fset
+	for _, d := range diags {
+		printDiagnostic(&buf, fset, d, contextLines)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return exitError
+	}
+	if len(diags) > 0 {
+		return exitReported
+	}
+	return exitClean
 }

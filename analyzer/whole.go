@@ -1,0 +1,173 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/callgraph"
+	"golang.org/x/tools/go/callgraph/cha"
+	"golang.org/x/tools/go/callgraph/vta"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+)
+
+// WholeProgram analyses the packages and all their dependencies as one
+// program: SSA for every package with generics instantiated, and every
+// dynamic call (interface methods, func values) resolved with the VTA call
+// graph, seeded by CHA. A call of a func parameter is still resolved at
+// each call site, which is more precise than a call graph. It returns the
+// diagnostics positioned in the named packages, in the same form as the
+// per-package analyzer's, sorted by position.
+func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
+	if len(pkgs) == 0 {
+		return nil
+	}
+	prog, _ := ssautil.AllPackages(pkgs, ssa.InstantiateGenerics)
+	prog.Build()
+	funcs := allFunctions(prog)
+	cg := vta.CallGraph(funcs, cha.CallGraph(prog))
+
+	var diags []analysis.Diagnostic
+	var files []*ast.File
+	roots := make(map[string]bool)
+	for _, p := range pkgs {
+		files = append(files, p.Syntax...)
+		for _, f := range p.Syntax {
+			roots[prog.Fset.File(f.Pos()).Name()] = true
+		}
+	}
+	pass := &analysis.Pass{
+		Analyzer:          Analyzer,
+		Fset:              prog.Fset,
+		Files:             files,
+		Pkg:               types.NewPackage("lockorder/whole-program", "main"),
+		TypesInfo:         &types.Info{},
+		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+		ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
+		Report: func(d analysis.Diagnostic) {
+			if roots[prog.Fset.Position(d.Pos).Filename] {
+				diags = append(diags, d)
+			}
+		},
+	}
+	pa := &pkgAnalysis{
+		pass:       pass,
+		results:    make(map[*ssa.Function]*funcResult),
+		inProgress: make(map[*ssa.Function]bool),
+		callees:    calleeIndex(cg),
+	}
+	for _, p := range prog.AllPackages() {
+		pa.visible = append(pa.visible, p.Pkg) // directives may name any package's locks
+	}
+	slices.SortFunc(pa.visible, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
+	var all []*ssa.Function
+	for fn := range funcs {
+		if fn.Blocks != nil && (fn.Pkg == nil || !runtimeInternal(fn.Pkg.Pkg.Path())) {
+			all = append(all, fn)
+		}
+	}
+	sortFuncs(all)
+	pa.summarize(all)
+	pa.report()
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int { return int(a.Pos - b.Pos) })
+	return diags
+}
+
+// calleeIndex lists the callees of every dynamic call site in the graph.
+func calleeIndex(cg *callgraph.Graph) map[ssa.CallInstruction][]*ssa.Function {
+	index := make(map[ssa.CallInstruction][]*ssa.Function)
+	for fn, node := range cg.Nodes {
+		if fn == nil {
+			continue
+		}
+		for _, e := range node.Out {
+			if e.Site != nil && e.Site.Common().StaticCallee() == nil {
+				index[e.Site] = append(index[e.Site], e.Callee.Func)
+			}
+		}
+	}
+	for site, fns := range index {
+		sortFuncs(fns)
+		index[site] = slices.Compact(fns)
+	}
+	return index
+}
+
+// dynamicCall applies a dynamic call resolved by the whole-program call
+// graph: each possible callee is folded in as a static call would be, the
+// receiver of an interface method call first among its arguments. It
+// reports false for the calls it leaves to call: static calls, sync
+// operations, calls of a func parameter, and all calls in the per-package
+// mode.
+func (w *walker) dynamicCall(site ssa.CallInstruction, pos token.Pos, s state) (state, bool) {
+	common := site.Common()
+	if w.pa.callees == nil || common.StaticCallee() != nil || paramIndexOf(common.Value) >= 0 {
+		return s, false
+	}
+	if kind, _ := syncOp(common); kind != notSyncOp {
+		return s, false // Lock and Unlock through sync.Locker
+	}
+	fns, ok := w.pa.callees[site]
+	if !ok {
+		return s, false
+	}
+	args := common.Args
+	if common.IsInvoke() {
+		args = append([]ssa.Value{common.Value}, common.Args...)
+	}
+	out := s
+	for i, fn := range fns {
+		next := w.staticCall(fn, args, pos, s)
+		if i == 0 {
+			out = next
+		} else {
+			out = join(out, next)
+		}
+	}
+	return out, true
+}
+
+// allFunctions returns every function of the program: those a linker
+// would keep (ssautil.AllFunctions) and every method of every named type
+// even when nothing reaches it, with their closures, since a method that
+// takes locks in the wrong order is a report whoever calls it.
+func allFunctions(prog *ssa.Program) map[*ssa.Function]bool {
+	all := ssautil.AllFunctions(prog)
+	var add func(fn *ssa.Function)
+	seen := make(map[*ssa.Function]bool)
+	add = func(fn *ssa.Function) {
+		if fn == nil || seen[fn] {
+			return
+		}
+		seen[fn] = true
+		all[fn] = true
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, pkg := range prog.AllPackages() {
+		for _, mem := range pkg.Members {
+			switch mem := mem.(type) {
+			case *ssa.Function:
+				add(mem)
+			case *ssa.Type:
+				named, ok := mem.Type().(*types.Named)
+				if !ok || named.TypeParams().Len() > 0 {
+					continue
+				}
+				for _, t := range []types.Type{named, types.NewPointer(named)} {
+					mset := prog.MethodSets.MethodSet(t)
+					for i := range mset.Len() {
+						add(prog.MethodValue(mset.At(i)))
+					}
+				}
+			}
+		}
+	}
+	return all
+}
