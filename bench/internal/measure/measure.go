@@ -1,0 +1,133 @@
+// Package measure runs commands under /usr/bin/time -v and takes their
+// wall time and peak resident memory, and computes medians.
+package measure
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TimeBinary is GNU time, which reports the peak memory of a command.
+const TimeBinary = "/usr/bin/time"
+
+// Sample is one timed run of a command.
+type Sample struct {
+	// Wall is the elapsed real time.
+	Wall time.Duration
+	// MaxRSSKiB is the peak resident set size in KiB.
+	MaxRSSKiB int64
+	// ExitCode is the command's exit status.
+	ExitCode int
+	// Stdout is what the command wrote on standard output.
+	Stdout []byte
+	// Stderr is what the command wrote on standard error, without
+	// time's own report.
+	Stderr string
+}
+
+// Run runs name with args in dir under /usr/bin/time -v and returns the
+// measurements and the command's output. A non-zero exit status
+// is not an error: the caller judges it.
+func Run(dir, name string, args ...string) (Sample, error) {
+	out, err := os.CreateTemp("", "measure-*.txt")
+	if err != nil {
+		return Sample{}, err
+	}
+	defer os.Remove(out.Name())
+	out.Close()
+	cmd := exec.Command(TimeBinary, append([]string{"-v", "-o", out.Name(), name}, args...)...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	report, err := os.ReadFile(out.Name())
+	if err != nil {
+		return Sample{}, err
+	}
+	s, err := parse(string(report))
+	if err != nil {
+		if runErr != nil {
+			return Sample{}, fmt.Errorf("%s: %v: %s", name, runErr, stderr.String())
+		}
+		return Sample{}, err
+	}
+	s.Stdout, s.Stderr = stdout.Bytes(), stderr.String()
+	return s, nil
+}
+
+// parse reads the wall time, peak memory and exit status from the report
+// of time -v.
+func parse(report string) (Sample, error) {
+	var s Sample
+	found := 0
+	for line := range strings.Lines(report) {
+		key, value, ok := strings.Cut(strings.TrimSpace(line), ": ")
+		if !ok {
+			continue
+		}
+		var err error
+		switch {
+		case strings.HasPrefix(key, "Elapsed (wall clock) time"):
+			s.Wall, err = parseClock(value)
+			found++
+		case key == "Maximum resident set size (kbytes)":
+			s.MaxRSSKiB, err = strconv.ParseInt(value, 10, 64)
+			found++
+		case key == "Exit status":
+			s.ExitCode, err = strconv.Atoi(value)
+			found++
+		}
+		if err != nil {
+			return Sample{}, fmt.Errorf("time -v: %q: %v", line, err)
+		}
+	}
+	if found != 3 {
+		return Sample{}, fmt.Errorf("time -v: no wall time, peak memory or exit status in %q", report)
+	}
+	return s, nil
+}
+
+// parseClock parses time's elapsed time, h:mm:ss or m:ss.ss.
+func parseClock(v string) (time.Duration, error) {
+	var secs float64
+	for part := range strings.SplitSeq(v, ":") {
+		f, err := strconv.ParseFloat(part, 64)
+		if err != nil {
+			return 0, err
+		}
+		secs = secs*60 + f
+	}
+	return time.Duration(secs * float64(time.Second)), nil
+}
+
+// Median returns the median of the samples' wall times and of their peak
+// memories, each taken on its own; for an even count, the mean of the two
+// middle values.
+func Median(samples []Sample) (time.Duration, int64) {
+	walls := make([]int64, len(samples))
+	rss := make([]int64, len(samples))
+	for i, s := range samples {
+		walls[i], rss[i] = int64(s.Wall), s.MaxRSSKiB
+	}
+	return time.Duration(median(walls)), median(rss)
+}
+
+// median returns the median of xs, or 0 when it is empty.
+func median(xs []int64) int64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	xs = slices.Clone(xs)
+	slices.Sort(xs)
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
+}
