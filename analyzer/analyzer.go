@@ -56,6 +56,7 @@ func run(pass *analysis.Pass) (result any, err error) {
 		pkg:        ssaInfo.Pkg,
 		results:    make(map[*ssa.Function]*funcResult),
 		inProgress: make(map[*ssa.Function]bool),
+		callers:    make(map[*ssa.Function]map[*ssa.Function]bool),
 	}
 	funcs := slices.Clone(ssaInfo.SrcFuncs)
 	if init := ssaInfo.Pkg.Func("init"); init != nil {

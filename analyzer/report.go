@@ -66,6 +66,9 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		if imported[key] || m.reported[key] {
 			continue
 		}
+		if pa.callees != nil && !pos.hasLocal(c) {
+			continue // whole program: a cycle among dependencies only
+		}
 		m.reported[key] = true
 		pa.add(cycleDiagnostic(c, pos))
 	}
@@ -239,6 +242,18 @@ func (p *positions) related(s lockgraph.Step, msg string) analysis.RelatedInform
 		msg = s.Pos.String() + ": " + msg
 	}
 	return analysis.RelatedInformation{Pos: pos, Message: msg}
+}
+
+// hasLocal reports whether a step of the cycle is in this package's files.
+func (p *positions) hasLocal(c lockgraph.Cycle) bool {
+	for _, e := range c.Edges {
+		for _, s := range e.Witness {
+			if p.local[s.Pos.Filename] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // anchor picks the stable position of a cycle's diagnostic: the last step

@@ -118,35 +118,65 @@ type pkgAnalysis struct {
 	pkg        *ssa.Package
 	results    map[*ssa.Function]*funcResult
 	inProgress map[*ssa.Function]bool
-	aliases    map[string]lockgraph.Class // see collectAliases
-	diags      []analysis.Diagnostic      // see add and flush
-	visible    []*types.Package           // see visiblePackages
+	callers    map[*ssa.Function]map[*ssa.Function]bool // see calleeSummary
+	aliases    map[string]lockgraph.Class               // see collectAliases
+	diags      []analysis.Diagnostic                    // see add and flush
+	visible    []*types.Package                         // see visiblePackages
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
 	callees map[ssa.CallInstruction][]*ssa.Function
 }
 
-// summarize walks every function, repeating the walks while recursion
-// leaves summaries unsettled.
+// summarize walks every function, callees first. A walk that met a callee
+// still being walked (recursion) is repeated, and so are the walks of the
+// callers of every function whose summary changes, until no summary
+// changes: only the functions a change can reach are walked again.
 func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
-	recursive := false
 	pa.collectAliases(funcs)
 	for _, fn := range funcs {
 		pa.summaryOf(fn)
 	}
-	for _, r := range pa.results {
-		recursive = recursive || r.incomplete
-	}
-	for changed := recursive; changed; {
-		changed = false
-		for _, fn := range pa.order() {
-			r := pa.walk(fn)
-			if !reflect.DeepEqual(r.sum, pa.results[fn].sum) {
-				changed = true
-			}
-			pa.results[fn] = r
+	var work []*ssa.Function
+	queued := make(map[*ssa.Function]bool)
+	for _, fn := range pa.order() {
+		if pa.results[fn].incomplete {
+			work = append(work, fn)
+			queued[fn] = true
 		}
 	}
+	for len(work) > 0 {
+		fn := work[0]
+		work = work[1:]
+		delete(queued, fn)
+		r := pa.walk(fn)
+		changed := !reflect.DeepEqual(r.sum, pa.results[fn].sum)
+		pa.results[fn] = r
+		if !changed {
+			continue
+		}
+		callers := slices.Collect(maps.Keys(pa.callers[fn]))
+		sortFuncs(callers)
+		for _, c := range callers {
+			if !queued[c] {
+				queued[c] = true
+				work = append(work, c)
+			}
+		}
+	}
+}
+
+// calleeSummary returns a callee's summary and remembers the caller, whose
+// walk must be repeated if the callee's summary changes.
+func (w *walker) calleeSummary(callee *ssa.Function) (summary, bool) {
+	key := callee
+	if origin := callee.Origin(); origin != nil && w.pa.callees == nil {
+		key = origin // as summaryOf does
+	}
+	if w.pa.callers[key] == nil {
+		w.pa.callers[key] = make(map[*ssa.Function]bool)
+	}
+	w.pa.callers[key][w.fn] = true
+	return w.pa.summaryOf(callee)
 }
 
 // order lists the walked functions in a stable order.
@@ -164,7 +194,7 @@ func (pa *pkgAnalysis) order() []*ssa.Function {
 // summary is still being computed further up the stack (recursion).
 func (pa *pkgAnalysis) summaryOf(fn *ssa.Function) (summary, bool) {
 	if pa.callees != nil { // whole program: every function is here
-		if fn.Blocks == nil || (fn.Pkg != nil && runtimeInternal(fn.Pkg.Pkg.Path())) {
+		if fn.Blocks == nil || !pa.wholeWalks(fn) {
 			return summary{}, true
 		}
 	} else {

@@ -458,7 +458,7 @@ func (w *walker) endPos() token.Pos {
 // effect on the held locks: a lock wrapper returns holding a lock, an
 // unlock wrapper releases one.
 func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Pos, s state) state {
-	sum, complete := w.pa.summaryOf(callee)
+	sum, complete := w.calleeSummary(callee)
 	if !complete {
 		w.res.incomplete = true
 	}

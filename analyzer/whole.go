@@ -59,6 +59,7 @@ func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
 		pass:       pass,
 		results:    make(map[*ssa.Function]*funcResult),
 		inProgress: make(map[*ssa.Function]bool),
+		callers:    make(map[*ssa.Function]map[*ssa.Function]bool),
 		callees:    calleeIndex(cg),
 	}
 	for _, p := range prog.AllPackages() {
@@ -67,7 +68,7 @@ func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
 	slices.SortFunc(pa.visible, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	var all []*ssa.Function
 	for fn := range funcs {
-		if fn.Blocks != nil && (fn.Pkg == nil || !runtimeInternal(fn.Pkg.Pkg.Path())) {
+		if fn.Blocks != nil && pa.wholeWalks(fn) {
 			all = append(all, fn)
 		}
 	}
@@ -75,8 +76,18 @@ func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
 	pa.summarize(all)
 	pa.report()
 	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int { return int(a.Pos - b.Pos) })
-	return diags
+	// A file of a package and of its test variant is walked twice.
+	return slices.CompactFunc(diags, func(a, b analysis.Diagnostic) bool {
+		return prog.Fset.Position(a.Pos) == prog.Fset.Position(b.Pos) && a.Message == b.Message
+	})
 }
+
+// maxCallees bounds the callees of a dynamic call that the whole-program
+// mode follows. A call with more (an io.Writer, a handler interface) is
+// not followed: every lock behind every implementation would become an
+// edge from every lock held at the call, flooding the report with orders
+// that no single execution has.
+const maxCallees = 8
 
 // calleeIndex lists the callees of every dynamic call site in the graph.
 func calleeIndex(cg *callgraph.Graph) map[ssa.CallInstruction][]*ssa.Function {
@@ -115,6 +126,9 @@ func (w *walker) dynamicCall(site ssa.CallInstruction, pos token.Pos, s state) (
 	fns, ok := w.pa.callees[site]
 	if !ok {
 		return s, false
+	}
+	if len(fns) > maxCallees {
+		return s, true // too imprecise to follow: see maxCallees
 	}
 	args := common.Args
 	if common.IsInvoke() {
@@ -170,4 +184,17 @@ func allFunctions(prog *ssa.Program) map[*ssa.Function]bool {
 		}
 	}
 	return all
+}
+
+// wholeWalks reports whether the whole-program mode walks a function: not
+// the standard library's. Following every implementation of io.Writer or
+// context.Context through the standard library multiplies the work by the
+// size of the library for orders among its internal locks, which user code
+// cannot change. (The per-package mode keeps them, from facts.)
+func (pa *pkgAnalysis) wholeWalks(fn *ssa.Function) bool {
+	pkg := fn.Pkg
+	if pkg == nil && fn.Origin() != nil {
+		pkg = fn.Origin().Pkg
+	}
+	return pkg == nil || !isStd(pkg.Pkg.Path())
 }
