@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/lockorder/lockorder/bench/internal/measure"
 )
 
 // plotScaling draws the median wall time and peak memory of the three
@@ -28,10 +30,10 @@ func plotScaling(path string, scaling []scalingResult) error {
 			if s.err != nil {
 				continue
 			}
-			w, rss := medians(s.runs)
+			m := measure.Median(s.runs[i])
 			x := float64(s.config.Packages)
-			tpts = append(tpts, plotter.XY{X: x, Y: float64(w[i]) / 1e9})
-			mpts = append(mpts, plotter.XY{X: x, Y: float64(rss[i]) / 1024})
+			tpts = append(tpts, plotter.XY{X: x, Y: m.Wall.Seconds()})
+			mpts = append(mpts, plotter.XY{X: x, Y: float64(m.MaxRSSKiB) / 1024})
 		}
 		timeLines = append(timeLines, name, tpts)
 		memLines = append(memLines, name, mpts)

@@ -111,25 +111,37 @@ func (r *results) markdown() string {
 	p("Each tool runs as `TOOL -json ./...` in the module's root (test files included, every\n")
 	p("dependency loaded from source and analysed) under `/usr/bin/time -v`. The three tools\n")
 	p("run alternately, %d rounds, each round starting with the next tool; the figures are the\n", r.rounds)
-	p("median wall time and the median peak resident memory. `floor typecheck` and `floor ssa`\n")
-	p("are `bench/cmd/floor`: analyzers that report nothing, run by lockorder's own driver,\n")
-	p("exporting one fact per package so that dependencies are analysed too; `floor ssa` also\n")
-	p("requires buildssa, as lockorder does. Ratios are lockorder's median over the floor's.\n\n")
+	p("medians of wall time, of CPU time (user + system) and of peak resident memory. `floor\n")
+	p("typecheck` and `floor ssa` are `bench/cmd/floor`: analyzers that report nothing, run by\n")
+	p("lockorder's own driver, exporting one fact per package so that dependencies are analysed\n")
+	p("too; `floor ssa` also requires buildssa, as lockorder does. Ratios are lockorder's median\n")
+	p("over the floor's. The load average before each run is in the per-module tables: above the\n")
+	p("CPU count, other work shared the machine and the wall times are inflated (CPU times much\n")
+	p("less so).\n\n")
 
 	p("## Summary\n\n")
-	p("| module | lockorder | typecheck | ssa | ×typecheck | ×ssa | lockorder RSS | typecheck RSS | ssa RSS | ×typecheck | ×ssa | reports |\n")
-	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	p("| module | measure | lockorder | typecheck | ssa | ×typecheck | ×ssa |\n")
+	p("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, m := range r.modules {
 		if m.err != nil {
-			p("| %s | failed | | | | | | | | | | |\n", m.module)
+			p("| %s | failed | | | | | |\n", m.module)
 			continue
 		}
-		w, rss := medians(m.runs)
-		p("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |\n", m.module,
-			secs(w[0]), secs(w[1]), secs(w[2]), ratio(w[0], w[1]), ratio(w[0], w[2]),
-			mib(rss[0]), mib(rss[1]), mib(rss[2]), ratio(rss[0], rss[1]), ratio(rss[0], rss[2]),
-			total(m.reports))
+		summaryRows(&b, m.module, m.runs)
 	}
+	p("\nReports by lockorder (distinct position and message):\n\n")
+	p("| module | %s | total |\n| --- |%s ---: |\n", strings.Join(kinds, " | "), strings.Repeat(" ---: |", len(kinds)))
+	for _, m := range r.modules {
+		if m.err != nil {
+			continue
+		}
+		p("| %s |", m.module)
+		for _, k := range kinds {
+			p(" %d |", m.reports[k])
+		}
+		p(" %d |\n", total(m.reports))
+	}
+
 	for _, m := range r.modules {
 		p("\n## %s\n\n", m.module)
 		if m.err != nil {
@@ -137,56 +149,52 @@ func (r *results) markdown() string {
 			continue
 		}
 		toolTable(&b, m.runs)
-		p("\nlockorder's reports:")
-		for _, k := range kinds {
-			p(" %s %d;", k, m.reports[k])
-		}
-		p(" total %d.\n", total(m.reports))
 	}
 
 	p("\n## Scaling\n\n")
 	p("Synthetic modules from `bench/cmd/synth` (layers of %d packages, each importing the layer\n", synthWidth)
 	p("below; %d lock classes per package; callbacks set across packages; no cycle), timed as\n", synthClasses)
 	p("above. lockorder must report nothing on them.\n\n")
-	p("| packages | lockorder | typecheck | ssa | ×ssa | lockorder RSS | typecheck RSS | ssa RSS | ×ssa |\n")
-	p("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	p("| packages | measure | lockorder | typecheck | ssa | ×typecheck | ×ssa |\n")
+	p("| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, s := range r.scaling {
 		if s.err != nil {
-			p("| %d | failed: %s | | | | | | | |\n", s.config.Packages, strings.ReplaceAll(s.err.Error(), "\n", " "))
+			p("| %d | failed: %s | | | | | |\n", s.config.Packages, strings.ReplaceAll(s.err.Error(), "\n", " "))
 			continue
 		}
-		w, rss := medians(s.runs)
-		p("| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", s.config.Packages,
-			secs(w[0]), secs(w[1]), secs(w[2]), ratio(w[0], w[2]),
-			mib(rss[0]), mib(rss[1]), mib(rss[2]), ratio(rss[0], rss[2]))
+		summaryRows(&b, fmt.Sprint(s.config.Packages), s.runs)
 	}
 	p("\n![time and peak memory against size](scaling.png)\n")
 	return b.String()
 }
 
-// toolTable writes the per-tool table of one module: medians and every run.
-func toolTable(b *strings.Builder, runs [][]measure.Sample) {
-	fmt.Fprintf(b, "| tool | median wall | median peak RSS | runs (wall s / RSS MiB) |\n| --- | ---: | ---: | --- |\n")
-	for i, samples := range runs {
-		w, rss := measure.Median(samples)
-		var each []string
-		for _, s := range samples {
-			each = append(each, fmt.Sprintf("%.1f / %.0f", s.Wall.Seconds(), float64(s.MaxRSSKiB)/1024))
-		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s |\n", toolNames[i], secs(int64(w)), mib(rss), strings.Join(each, ", "))
+// summaryRows writes the wall time, CPU time and peak memory rows of one
+// module: the three tools' medians and lockorder's ratios to the floors.
+func summaryRows(b *strings.Builder, name string, runs [][]measure.Sample) {
+	var ms [3]measure.Medians
+	for i := range ms {
+		ms[i] = measure.Median(runs[i])
 	}
-	w, rss := medians(runs)
-	fmt.Fprintf(b, "| lockorder / typecheck | %s | %s | |\n", ratio(w[0], w[1]), ratio(rss[0], rss[1]))
-	fmt.Fprintf(b, "| lockorder / ssa | %s | %s | |\n", ratio(w[0], w[2]), ratio(rss[0], rss[2]))
+	row := func(measureName string, v func(measure.Medians) int64, format func(int64) string) {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", name, measureName,
+			format(v(ms[0])), format(v(ms[1])), format(v(ms[2])),
+			ratio(v(ms[0]), v(ms[1])), ratio(v(ms[0]), v(ms[2])))
+	}
+	row("wall", func(m measure.Medians) int64 { return int64(m.Wall) }, secs)
+	row("CPU", func(m measure.Medians) int64 { return int64(m.CPU) }, secs)
+	row("peak RSS", func(m measure.Medians) int64 { return m.MaxRSSKiB }, mib)
 }
 
-// medians returns each tool's median wall time (ns) and peak memory (KiB).
-func medians(runs [][]measure.Sample) (walls, rss []int64) {
-	for _, samples := range runs {
-		w, r := measure.Median(samples)
-		walls, rss = append(walls, int64(w)), append(rss, r)
+// toolTable writes the per-tool table of one module: every run, in order.
+func toolTable(b *strings.Builder, runs [][]measure.Sample) {
+	fmt.Fprintf(b, "| tool | runs: wall s / CPU s / RSS MiB (load average before) |\n| --- | --- |\n")
+	for i, samples := range runs {
+		var each []string
+		for _, s := range samples {
+			each = append(each, fmt.Sprintf("%.1f / %.1f / %.0f (%.1f)", s.Wall.Seconds(), s.CPU.Seconds(), float64(s.MaxRSSKiB)/1024, s.Load))
+		}
+		fmt.Fprintf(b, "| %s | %s |\n", toolNames[i], strings.Join(each, ", "))
 	}
-	return walls, rss
 }
 
 // secs formats nanoseconds as seconds.

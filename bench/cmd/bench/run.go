@@ -41,7 +41,7 @@ func timeTools(dir string, tools []tool, rounds int) ([][]measure.Sample, map[st
 			if s.ExitCode != 0 && !(t.reports && s.ExitCode == 3) {
 				return nil, nil, fmt.Errorf("%s exited %d: %s", t.name, s.ExitCode, firstLines(s.Stderr, 5))
 			}
-			logf("  round %d %-16s %6.1fs %6.0f MiB", r+1, t.name, s.Wall.Seconds(), float64(s.MaxRSSKiB)/1024)
+			logf("  round %d %-16s %6.1fs wall %6.1fs CPU %6.0f MiB (load %.1f)", r+1, t.name, s.Wall.Seconds(), s.CPU.Seconds(), float64(s.MaxRSSKiB)/1024, s.Load)
 			if t.reports && counts == nil {
 				if counts, err = countReports(s.Stdout); err != nil {
 					return nil, nil, fmt.Errorf("%s -json: %v", t.name, err)

@@ -20,6 +20,13 @@ const TimeBinary = "/usr/bin/time"
 type Sample struct {
 	// Wall is the elapsed real time.
 	Wall time.Duration
+	// CPU is the user plus system CPU time, which other load on the
+	// machine disturbs less than the wall time.
+	CPU time.Duration
+	// Load is the one-minute load average just before the run, or -1
+	// when it cannot be read: a high one means other work shared the
+	// machine.
+	Load float64
 	// MaxRSSKiB is the peak resident set size in KiB.
 	MaxRSSKiB int64
 	// ExitCode is the command's exit status.
@@ -41,6 +48,7 @@ func Run(dir, name string, args ...string) (Sample, error) {
 	}
 	defer os.Remove(out.Name())
 	out.Close()
+	load := loadAverage()
 	cmd := exec.Command(TimeBinary, append([]string{"-v", "-o", out.Name(), name}, args...)...)
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
@@ -57,7 +65,7 @@ func Run(dir, name string, args ...string) (Sample, error) {
 		}
 		return Sample{}, err
 	}
-	s.Stdout, s.Stderr = stdout.Bytes(), stderr.String()
+	s.Load, s.Stdout, s.Stderr = load, stdout.Bytes(), stderr.String()
 	return s, nil
 }
 
@@ -79,6 +87,11 @@ func parse(report string) (Sample, error) {
 		case key == "Maximum resident set size (kbytes)":
 			s.MaxRSSKiB, err = strconv.ParseInt(value, 10, 64)
 			found++
+		case key == "User time (seconds)" || key == "System time (seconds)":
+			var secs float64
+			secs, err = strconv.ParseFloat(value, 64)
+			s.CPU += time.Duration(secs * float64(time.Second))
+			found++
 		case key == "Exit status":
 			s.ExitCode, err = strconv.Atoi(value)
 			found++
@@ -87,10 +100,23 @@ func parse(report string) (Sample, error) {
 			return Sample{}, fmt.Errorf("time -v: %q: %v", line, err)
 		}
 	}
-	if found != 3 {
-		return Sample{}, fmt.Errorf("time -v: no wall time, peak memory or exit status in %q", report)
+	if found != 5 {
+		return Sample{}, fmt.Errorf("time -v: no wall or CPU time, peak memory or exit status in %q", report)
 	}
 	return s, nil
+}
+
+// loadAverage returns the one-minute load average, or -1.
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	var load float64
+	if _, err := fmt.Sscan(string(b), &load); err != nil {
+		return -1
+	}
+	return load
 }
 
 // parseClock parses time's elapsed time, h:mm:ss or m:ss.ss.
@@ -106,16 +132,23 @@ func parseClock(v string) (time.Duration, error) {
 	return time.Duration(secs * float64(time.Second)), nil
 }
 
-// Median returns the median of the samples' wall times and of their peak
-// memories, each taken on its own; for an even count, the mean of the two
-// middle values.
-func Median(samples []Sample) (time.Duration, int64) {
+// Medians are the medians of a command's samples, each taken on its own.
+type Medians struct {
+	Wall, CPU time.Duration
+	MaxRSSKiB int64
+}
+
+// Median returns the median of the samples' wall times, of their CPU
+// times and of their peak memories; for an even count, the mean of the
+// two middle values.
+func Median(samples []Sample) Medians {
 	walls := make([]int64, len(samples))
+	cpus := make([]int64, len(samples))
 	rss := make([]int64, len(samples))
 	for i, s := range samples {
-		walls[i], rss[i] = int64(s.Wall), s.MaxRSSKiB
+		walls[i], cpus[i], rss[i] = int64(s.Wall), int64(s.CPU), s.MaxRSSKiB
 	}
-	return time.Duration(median(walls)), median(rss)
+	return Medians{Wall: time.Duration(median(walls)), CPU: time.Duration(median(cpus)), MaxRSSKiB: median(rss)}
 }
 
 // median returns the median of xs, or 0 when it is empty.

@@ -7,7 +7,8 @@ import (
 
 func TestParse(t *testing.T) {
 	report := `	Command being timed: "lockorder ./..."
-	User time (seconds): 20.51
+	User time (seconds): 20.50
+	System time (seconds): 1.25
 	Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.50
 	Maximum resident set size (kbytes): 2577096
 	Exit status: 3
@@ -16,7 +17,7 @@ func TestParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Wall != 62500*time.Millisecond || s.MaxRSSKiB != 2577096 || s.ExitCode != 3 {
+	if s.Wall != 62500*time.Millisecond || s.CPU != 21750*time.Millisecond || s.MaxRSSKiB != 2577096 || s.ExitCode != 3 {
 		t.Errorf("parse = %+v", s)
 	}
 	if _, err := parse("Exit status: 0\n"); err == nil {
@@ -38,12 +39,12 @@ func TestParseClock(t *testing.T) {
 }
 
 func TestMedian(t *testing.T) {
-	w, r := Median([]Sample{{Wall: 3, MaxRSSKiB: 10}, {Wall: 1, MaxRSSKiB: 30}, {Wall: 2, MaxRSSKiB: 20}})
-	if w != 2 || r != 20 {
-		t.Errorf("Median of three = %v, %v; want 2, 20", w, r)
+	m := Median([]Sample{{Wall: 3, CPU: 5, MaxRSSKiB: 10}, {Wall: 1, CPU: 6, MaxRSSKiB: 30}, {Wall: 2, CPU: 4, MaxRSSKiB: 20}})
+	if m != (Medians{Wall: 2, CPU: 5, MaxRSSKiB: 20}) {
+		t.Errorf("Median of three = %+v; want 2, 5, 20", m)
 	}
-	w, r = Median([]Sample{{Wall: 4, MaxRSSKiB: 10}, {Wall: 2, MaxRSSKiB: 20}})
-	if w != 3 || r != 15 {
-		t.Errorf("Median of two = %v, %v; want 3, 15", w, r)
+	m = Median([]Sample{{Wall: 4, CPU: 2, MaxRSSKiB: 10}, {Wall: 2, CPU: 4, MaxRSSKiB: 20}})
+	if m != (Medians{Wall: 3, CPU: 3, MaxRSSKiB: 15}) {
+		t.Errorf("Median of two = %+v; want 3, 3, 15", m)
 	}
 }
