@@ -70,7 +70,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 			continue // whole program: a cycle among dependencies only
 		}
 		m.reported[key] = true
-		pa.add(cycleDiagnostic(c, pos))
+		pa.add(cycleDiagnostic(c, pos, pa.entryPath))
 	}
 	if truncated {
 		pa.add(analysis.Diagnostic{Pos: pa.pass.Files[0].Name.Pos(), Category: "bound",
@@ -98,7 +98,7 @@ func reportKey(c lockgraph.Cycle) string {
 // functions, and every step of every edge as related information, one
 // goroutine per edge. A cycle through an event (a channel operation,
 // WaitGroup.Done, Cond.Signal) is a lock held while blocking.
-func cycleDiagnostic(c lockgraph.Cycle, pos *positions) analysis.Diagnostic {
+func cycleDiagnostic(c lockgraph.Cycle, pos *positions, entry func(fn string) []lockgraph.Step) analysis.Diagnostic {
 	names := make([]string, 0, len(c.Edges)+1)
 	var edges []string
 	var related []analysis.RelatedInformation
@@ -109,7 +109,7 @@ func cycleDiagnostic(c lockgraph.Cycle, pos *positions) analysis.Diagnostic {
 		if e.From.IsEvent() {
 			kind, category = "lock held while blocking", "blocking"
 		}
-		for _, s := range e.Witness {
+		for _, s := range slices.Concat(entry(e.Witness[0].Func), e.Witness) {
 			related = append(related, pos.related(s, fmt.Sprintf("goroutine %d: %s", i+1, s)))
 		}
 	}

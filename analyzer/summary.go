@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/callgraph"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockorder/lockorder/lockgraph"
@@ -124,7 +125,9 @@ type pkgAnalysis struct {
 	visible    []*types.Package                         // see visiblePackages
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
-	callees map[ssa.CallInstruction][]*ssa.Function
+	callees   map[ssa.CallInstruction][]*ssa.Function
+	callgraph *callgraph.Graph           // the whole program's, for entryPath
+	byName    map[string][]*ssa.Function // functions by display name, for entryPath
 }
 
 // summarize walks every function, callees first. A walk that met a callee

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"github.com/lockorder/lockorder/lockgraph"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -61,6 +62,7 @@ func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
 		inProgress: make(map[*ssa.Function]bool),
 		callers:    make(map[*ssa.Function]map[*ssa.Function]bool),
 		callees:    calleeIndex(cg),
+		callgraph:  cg,
 	}
 	for _, p := range prog.AllPackages() {
 		pa.visible = append(pa.visible, p.Pkg) // directives may name any package's locks
@@ -197,4 +199,79 @@ func (pa *pkgAnalysis) wholeWalks(fn *ssa.Function) bool {
 		pkg = fn.Origin().Pkg
 	}
 	return pkg == nil || !isStd(pkg.Pkg.Path())
+}
+
+// maxEntryDepth bounds the search for the path from a goroutine's start to
+// the function that takes the first lock of a witness.
+const maxEntryDepth = 16
+
+// entryPath returns, in the whole-program mode, how a goroutine reaches
+// the function named fn: the go statement that starts the goroutine (or
+// the root function it starts from, such as main) and the calls from
+// there, shortest first. The per-package mode does not know the callers.
+func (pa *pkgAnalysis) entryPath(fn string) []lockgraph.Step {
+	if pa.callgraph == nil {
+		return nil
+	}
+	if pa.byName == nil {
+		pa.byName = make(map[string][]*ssa.Function)
+		for _, f := range pa.order() {
+			pa.byName[funcName(f)] = append(pa.byName[funcName(f)], f)
+		}
+	}
+	// A path from the program itself reads better than one from a test;
+	// a function of a package and of its test variant has one name.
+	for _, tests := range []bool{false, true} {
+		for _, f := range pa.byName[fn] {
+			if target := pa.callgraph.Nodes[f]; target != nil {
+				if path := pa.searchEntry(target, tests); path != nil {
+					return path
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// searchEntry searches breadth-first over the callers of target for a go
+// statement, leaving out calls made in _test.go files unless tests is set.
+func (pa *pkgAnalysis) searchEntry(target *callgraph.Node, tests bool) []lockgraph.Step {
+	// next[n] is the edge from n towards the target.
+	next := map[*callgraph.Node]*callgraph.Edge{target: nil}
+	queue := []*callgraph.Node{target}
+	for depth := 0; len(queue) > 0 && depth < maxEntryDepth; depth++ {
+		var level []*callgraph.Node
+		for _, n := range queue {
+			in := slices.Clone(n.In)
+			slices.SortFunc(in, func(a, b *callgraph.Edge) int { return int(a.Pos() - b.Pos()) })
+			for _, e := range in {
+				if _, seen := next[e.Caller]; seen || e.Caller.Func == nil || e.Site == nil {
+					continue
+				}
+				if !tests && strings.HasSuffix(pa.pass.Fset.Position(e.Pos()).Filename, "_test.go") {
+					continue
+				}
+				next[e.Caller] = e
+				if _, isGo := e.Site.(*ssa.Go); isGo {
+					return pa.pathFrom(e, next)
+				}
+				level = append(level, e.Caller)
+			}
+		}
+		queue = level
+	}
+	return nil
+}
+
+// pathFrom lists the steps from the go statement e to the target.
+func (pa *pkgAnalysis) pathFrom(e *callgraph.Edge, next map[*callgraph.Node]*callgraph.Edge) []lockgraph.Step {
+	step := func(kind lockgraph.StepKind, e *callgraph.Edge) lockgraph.Step {
+		return lockgraph.Step{Kind: kind, Func: funcName(e.Caller.Func), Target: funcName(e.Callee.Func),
+			Pos: pa.pass.Fset.Position(e.Pos())}
+	}
+	path := []lockgraph.Step{step(lockgraph.Starts, e)}
+	for n := e.Callee; next[n] != nil; n = next[n].Callee {
+		path = append(path, step(lockgraph.Calls, next[n]))
+	}
+	return path
 }

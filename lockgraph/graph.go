@@ -59,6 +59,9 @@ const (
 	// Provides is the last step of a witness that unblocks others (a send
 	// or receive, WaitGroup.Done, Cond.Signal) while locks are held.
 	Provides
+	// Starts is a go statement on the path from a goroutine's start to a
+	// witness (the whole-program mode shows that path).
+	Starts
 )
 
 // A Step is one position on a witness path.
@@ -87,6 +90,8 @@ func (s Step) String() string {
 		return fmt.Sprintf("waits for %s in %s", s.Target, s.Func)
 	case Provides:
 		return fmt.Sprintf("provides %s in %s", s.Target, s.Func)
+	case Starts:
+		return fmt.Sprintf("go %s in %s", s.Target, s.Func)
 	default:
 		return fmt.Sprintf("acquires %s%s in %s", s.Target, s.Mode.suffix(), s.Func)
 	}

@@ -218,3 +218,39 @@ func TestBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestModelWholeProgram checks the whole-program mode on the model: the
+// same cycle, and each goroutine's path from its go statement, including
+// the dispatcher's call through the provider.Alerts interface.
+func TestModelWholeProgram(t *testing.T) {
+	dir := model(t, "alertmanager")
+	_, stderr, status := runIn(t, dir, lockorder, "-whole", "./...")
+	if status != 3 {
+		t.Errorf("exit %d, want 3", status)
+	}
+	want := []string{
+		"cmd/alertmanager/main.go:51:2: \tgoroutine 1: go (*dispatch.Dispatcher).Run in main.run",
+		"dispatch/dispatch.go:61:26: \tgoroutine 1: calls (*mem.Alerts).Subscribe from (*dispatch.Dispatcher).Run",
+		"provider/mem/mem.go:103:12: \tgoroutine 1: holds mem.Alerts.mtx in (*mem.Alerts).Subscribe",
+		"provider/mem/mem.go:88:2: \tgoroutine 2: go (*store.Alerts).Run in mem.NewAlerts",
+		"store/store.go:55:8: \tgoroutine 2: calls (*store.Alerts).gc from (*store.Alerts).Run",
+		"provider/mem/mem.go:75:13: \tgoroutine 2: acquires mem.Alerts.mtx in mem.NewAlerts.func1",
+	}
+	report := strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
+	if !strings.Contains(report, strings.TrimPrefix(cycleLine, "provider/mem/mem.go:108:25: ")) {
+		t.Errorf("no cycle line in:\n%s", report)
+	}
+	for _, line := range want {
+		if !strings.Contains(report, line+"\n") {
+			t.Errorf("missing %q in:\n%s", line, report)
+		}
+	}
+	for _, name := range []string{"alertmanager-fixed", "alertmanager-ordered"} {
+		if _, stderr, status := runIn(t, model(t, name), lockorder, "-whole", "./..."); status != 0 || stderr != "" {
+			t.Errorf("%s: exit %d, output %q; want 0 and nothing", name, status, stderr)
+		}
+	}
+	if _, stderr, status := runIn(t, dir, lockorder, "-whole", "-json", "./..."); status != 2 || !strings.Contains(stderr, "-whole") {
+		t.Errorf("-whole -json: exit %d, %q; want a usage error", status, stderr)
+	}
+}
