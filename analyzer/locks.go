@@ -201,8 +201,6 @@ type instance struct {
 	path string
 }
 
-func (i instance) String() string { return i.root + i.path }
-
 // instanceOf returns the instance of a mutex pointer.
 func instanceOf(v ssa.Value) instance {
 	switch v := v.(type) {

@@ -22,16 +22,6 @@ func (c Cycle) Key() string {
 	return strings.Join(ids, " -> ")
 }
 
-// Classes returns the classes of the cycle in order, starting with the one
-// with the smallest ID.
-func (c Cycle) Classes() []Class {
-	out := make([]Class, len(c.Edges))
-	for i, e := range c.Edges {
-		out[i] = e.From
-	}
-	return out
-}
-
 // MaxCycles bounds the number of cycles Cycles returns: a graph with more
 // elementary cycles than this is reported as truncated.
 const MaxCycles = 1000
