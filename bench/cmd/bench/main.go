@@ -3,7 +3,7 @@
 // lockorder's reports, and writes RESULTS.md and scaling.png. It is run by
 // bench/run.sh, which builds the binaries it is given:
 //
-//	bench -lockorder BIN -floor BIN [-rounds 3] [-sizes 10,20,40,80,160] [-out DIR] [-reports DIR]
+//	bench -lockorder BIN -floor BIN [-rounds 3] [-sizes 10,20,40,80,160] [-out DIR] [-reports DIR] [-timeout 15m]
 //
 // Each tool runs as "TOOL -json ./..." in the module's root under
 // /usr/bin/time -v, the three tools alternating, rounds times; the results
@@ -37,9 +37,10 @@ func main() {
 	only := flag.String("modules", "", "comma-separated MODULE@VERSION list to run instead of the pinned modules")
 	out := flag.String("out", ".", "directory to write RESULTS.md and scaling.png into")
 	reports := flag.String("reports", "", "directory to write lockorder's JSON report on each real module into")
+	timeout := flag.Duration("timeout", 15*time.Minute, "kill a run that takes longer than this")
 	flag.Parse()
 	if *lockorderBin == "" || *floorBin == "" || *rounds < 1 || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: bench -lockorder BIN -floor BIN [-rounds N] [-sizes LIST] [-modules LIST] [-out DIR] [-reports DIR]")
+		fmt.Fprintln(os.Stderr, "usage: bench -lockorder BIN -floor BIN [-rounds N] [-sizes LIST] [-modules LIST] [-out DIR] [-reports DIR] [-timeout D]")
 		os.Exit(2)
 	}
 	ns, err := parseSizes(*sizes)
@@ -69,7 +70,7 @@ func main() {
 		if err != nil {
 			mr.err = err
 		} else {
-			mr.runs, mr.reports, mr.err = timeTools(dir, tools, *rounds)
+			mr.runs, mr.reports, mr.err = timeTools(dir, tools, *rounds, *timeout)
 		}
 		if mr.err == nil && *reports != "" {
 			mr.err = saveReport(*reports, m, mr.runs[0][0].Stdout)
@@ -78,23 +79,31 @@ func main() {
 			logf("  %v", mr.err)
 		}
 		res.modules = append(res.modules, mr)
+		if err := res.write(*out); err != nil {
+			fatal(err)
+		}
 	}
 	for _, n := range ns {
 		logf("synthetic module of %d packages", n)
-		res.scaling = append(res.scaling, scale(work, n, tools, *rounds))
-	}
-
-	if err := os.WriteFile(filepath.Join(*out, "RESULTS.md"), []byte(res.markdown()), 0o666); err != nil {
-		fatal(err)
-	}
-	if err := plotScaling(filepath.Join(*out, "scaling.png"), res.scaling); err != nil {
-		fatal(err)
+		res.scaling = append(res.scaling, scale(work, n, tools, *rounds, *timeout))
+		if err := res.write(*out); err != nil {
+			fatal(err)
+		}
 	}
 	logf("wrote %s and %s", filepath.Join(*out, "RESULTS.md"), filepath.Join(*out, "scaling.png"))
 	if res.failed() {
 		fmt.Fprintln(os.Stderr, "bench: some runs failed; see RESULTS.md")
 		os.Exit(1)
 	}
+}
+
+// write writes RESULTS.md and scaling.png into dir with what res holds so
+// far, so that an interrupted run leaves its results.
+func (res *results) write(dir string) error {
+	if err := os.WriteFile(filepath.Join(dir, "RESULTS.md"), []byte(res.markdown()), 0o666); err != nil {
+		return err
+	}
+	return plotScaling(filepath.Join(dir, "scaling.png"), res.scaling)
 }
 
 // saveReport writes lockorder's JSON report on module m into dir.

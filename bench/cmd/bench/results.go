@@ -152,9 +152,10 @@ func (r *results) markdown() string {
 	}
 
 	p("\n## Scaling\n\n")
-	p("Synthetic modules from `bench/cmd/synth` (layers of %d packages, each importing the layer\n", synthWidth)
-	p("below; %d lock classes per package; callbacks set across packages; no cycle), timed as\n", synthClasses)
-	p("above. lockorder must report nothing on them.\n\n")
+	p("Synthetic modules from `bench/cmd/synth`: %d layers, each package importing %d packages of\n", synthLayers, synthFanin)
+	p("the layer below and holding %d lock classes, callbacks set across packages, no cycle; the\n", synthClasses)
+	p("code per package is fixed, so the module grows linearly. Timed as above; lockorder must\n")
+	p("report nothing on them.\n\n")
 	p("| packages | measure | lockorder | typecheck | ssa | ×typecheck | ×ssa |\n")
 	p("| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, s := range r.scaling {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/lockorder/lockorder/bench/internal/measure"
 	"github.com/lockorder/lockorder/bench/internal/synth"
@@ -25,16 +26,17 @@ type tool struct {
 var kinds = []string{"lock order cycle", "double lock", "recursive read lock", "other"}
 
 // timeTools runs each tool rounds times in dir, alternating them and
-// starting each round with the next tool, and returns each tool's samples
-// and lockorder's report counts by kind (from its first run).
-func timeTools(dir string, tools []tool, rounds int) ([][]measure.Sample, map[string]int, error) {
+// starting each round with the next tool and killing a run after timeout,
+// and returns each tool's samples and lockorder's report counts by kind
+// (from its first run).
+func timeTools(dir string, tools []tool, rounds int, timeout time.Duration) ([][]measure.Sample, map[string]int, error) {
 	runs := make([][]measure.Sample, len(tools))
 	var counts map[string]int
 	for r := range rounds {
 		for k := range tools {
 			i := (r + k) % len(tools)
 			t := tools[i]
-			s, err := measure.Run(dir, t.bin, slices.Concat(t.args, []string{"-json", "./..."})...)
+			s, err := measure.Run(timeout, dir, t.bin, slices.Concat(t.args, []string{"-json", "./..."})...)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -101,21 +103,22 @@ func firstLines(s string, n int) string {
 
 // The shape of the synthetic modules.
 const (
-	synthWidth   = 4 // packages per layer
+	synthLayers  = 5 // layers of packages
+	synthFanin   = 2 // imports of each package from the layer below
 	synthClasses = 4 // lock classes per package
 )
 
 // scale generates a cycle-free synthetic module of n packages under work
-// and times the tools on it.
-func scale(work string, n int, tools []tool, rounds int) scalingResult {
-	c := synth.Config{Packages: n, Width: synthWidth, Classes: synthClasses}
+// and times the tools on it, each run killed after timeout.
+func scale(work string, n int, tools []tool, rounds int, timeout time.Duration) scalingResult {
+	c := synth.Config{Packages: n, Layers: synthLayers, Fanin: synthFanin, Classes: synthClasses}
 	sr := scalingResult{config: c}
 	dir := filepath.Join(work, fmt.Sprintf("synth-%d", n))
 	if sr.err = synth.Generate(dir, c); sr.err != nil {
 		return sr
 	}
 	defer os.RemoveAll(dir)
-	sr.runs, sr.reports, sr.err = timeTools(dir, tools, rounds)
+	sr.runs, sr.reports, sr.err = timeTools(dir, tools, rounds, timeout)
 	if sr.err == nil && total(sr.reports) != 0 {
 		sr.err = fmt.Errorf("lockorder made %d reports on a cycle-free synthetic module", total(sr.reports))
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -39,9 +40,10 @@ type Sample struct {
 }
 
 // Run runs name with args in dir under /usr/bin/time -v and returns the
-// measurements and the command's output. A non-zero exit status
-// is not an error: the caller judges it.
-func Run(dir, name string, args ...string) (Sample, error) {
+// measurements and the command's output. A non-zero exit status is not an
+// error: the caller judges it. A run that takes longer than timeout is
+// killed, with its process group, and is an error.
+func Run(timeout time.Duration, dir, name string, args ...string) (Sample, error) {
 	out, err := os.CreateTemp("", "measure-*.txt")
 	if err != nil {
 		return Sample{}, err
@@ -53,7 +55,15 @@ func Run(dir, name string, args ...string) (Sample, error) {
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		return Sample{}, err
+	}
+	timer := time.AfterFunc(timeout, func() { syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) })
+	runErr := cmd.Wait()
+	if !timer.Stop() {
+		return Sample{}, fmt.Errorf("%s: killed after %v", name, timeout)
+	}
 	report, err := os.ReadFile(out.Name())
 	if err != nil {
 		return Sample{}, err

@@ -1,8 +1,9 @@
 // Package synth generates synthetic Go modules for lockorder's scaling
-// benchmark: packages in layers, each importing the layer below, whose
-// structs hold sync.Mutex fields, call into the layer below while holding
-// their lock, and call callbacks stored in func fields, some of them
-// registered by other packages.
+// benchmark: packages in layers, each importing packages of the layer
+// below, whose structs hold sync.Mutex fields, call into the layer below
+// while holding their lock, and call callbacks stored in func fields, some
+// of them registered by other packages. The amount of code per package is
+// fixed, so a module's size grows linearly with its number of packages.
 //
 // The locks follow one global order, so a generated module has no lock
 // order cycle and no double lock, except the Cycles planted ones: each is
@@ -25,9 +26,13 @@ const Module = "example.com/synth"
 type Config struct {
 	// Packages is the number of packages, p0 to pN-1.
 	Packages int
-	// Width is the number of packages in a layer; each package imports
-	// every package of the layer below.
-	Width int
+	// Layers is the number of layers; each but the last holds
+	// ceil(Packages/Layers) packages.
+	Layers int
+	// Fanin is the number of packages of the layer below that each
+	// package imports: the one in its own column and the next ones; at
+	// most the width of a layer.
+	Fanin int
 	// Classes is the number of lock classes (struct types T0 to TK-1 with
 	// a mutex) in each package.
 	Classes int
@@ -38,8 +43,10 @@ type Config struct {
 
 // Validate reports whether c describes a module that can be generated.
 func (c Config) Validate() error {
-	if c.Packages < 1 || c.Width < 1 || c.Classes < 1 || c.Cycles < 0 || c.Cycles > c.Packages {
-		return fmt.Errorf("synth: need Packages, Width and Classes >= 1 and 0 <= Cycles <= Packages, have %+v", c)
+	if c.Packages < 1 || c.Layers < 1 || c.Layers > c.Packages || c.Fanin < 1 || c.Fanin > c.width() ||
+		c.Classes < 1 || c.Cycles < 0 || c.Cycles > c.Packages {
+		return fmt.Errorf("synth: need 1 <= Layers <= Packages, 1 <= Fanin <= Packages/Layers (rounded up), "+
+			"Classes >= 1 and 0 <= Cycles <= Packages; have %+v", c)
 	}
 	return nil
 }
@@ -76,24 +83,30 @@ func Generate(dir string, c Config) error {
 // pkgName is the name, and directory, of package i.
 func pkgName(i int) string { return fmt.Sprintf("p%d", i) }
 
-// deps returns the packages that package i imports: the layer below its own.
+// width returns the number of packages in a full layer.
+func (c Config) width() int { return (c.Packages + c.Layers - 1) / max(c.Layers, 1) }
+
+// deps returns the packages that package i imports, from the layer below
+// its own: first the one in its column, then the next columns, wrapping.
 func (c Config) deps(i int) []int {
-	layer := i / c.Width
+	w := c.width()
+	layer, col := i/w, i%w
 	if layer == 0 {
 		return nil
 	}
 	var ds []int
-	for d := (layer - 1) * c.Width; d < layer*c.Width; d++ {
-		ds = append(ds, d)
+	for k := range c.Fanin {
+		ds = append(ds, (layer-1)*w+(col+k)%w)
 	}
 	return ds
 }
 
 // pkgSource returns the gofmt'ed source of package i.
 //
-// Each class Tj holds a pointer to the Tj of every imported package and
-// adds to it while holding its own lock: locks go from a layer to the one
-// below. Its callback onAdd, called with its lock held, is set by Group
+// Each class Tj holds a pointer to the Tj of every imported package; Add
+// adds, while holding its own lock, to the one of the package right below
+// in the same column: locks go from a layer to the one below, along one
+// call path per column. Its callback onAdd, called with its lock held, is set by Group
 // (in the same package) and by the importing packages' NewTj to a function
 // that adds to a T(j+1) of the same package: locks go up the classes of a
 // package. So all locks follow the order (layer from top to bottom, then
@@ -103,7 +116,7 @@ func (c Config) pkgSource(i int) ([]byte, error) {
 	deps := c.deps(i)
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 
-	p("// Package %s is synthetic package %d, in layer %d.\n", pkgName(i), i, i/c.Width)
+	p("// Package %s is synthetic package %d, in layer %d.\n", pkgName(i), i, i/c.width())
 	p("package %s\n\nimport (\n\t\"sync\"\n", pkgName(i))
 	for _, d := range deps {
 		p("\t%q\n", Module+"/"+pkgName(d))
@@ -132,9 +145,10 @@ func (c Config) pkgSource(i int) ([]byte, error) {
 		p("\n// SetOnAdd registers f, called by Add with t's lock held.\n")
 		p("func (t *T%d) SetOnAdd(f func(int)) {\n\tt.mu.Lock()\n\tt.onAdd = f\n\tt.mu.Unlock()\n}\n", j)
 
-		p("\n// Add adds n to t and to the values below it, and calls the callback.\n")
+		p("\n// Add adds n to t and to the value below it, and calls the callback.\n")
 		p("func (t *T%d) Add(n int) int {\n\tt.mu.Lock()\n\tdefer t.mu.Unlock()\n\tt.n += n\n", j)
-		for _, d := range deps {
+		if len(deps) > 0 {
+			d := deps[0] // the package below in the same column
 			p("\tif t.low%d != nil {\n\t\tt.n += t.low%d.Add(n)\n\t}\n", d, d)
 		}
 		p("\tif t.onAdd != nil {\n\t\tt.onAdd(n)\n\t}\n\treturn t.n\n}\n")

@@ -20,7 +20,7 @@ func TestGenerate(t *testing.T) {
 		t.Skip("runs go vet and lockorder on a generated module")
 	}
 	dir := t.TempDir()
-	c := Config{Packages: 6, Width: 2, Classes: 3, Cycles: 1}
+	c := Config{Packages: 6, Layers: 3, Fanin: 2, Classes: 3, Cycles: 1}
 	if err := Generate(dir, c); err != nil {
 		t.Fatal(err)
 	}
@@ -58,10 +58,13 @@ func TestGenerate(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	for _, c := range []Config{
-		{Packages: 0, Width: 1, Classes: 1},
-		{Packages: 2, Width: 0, Classes: 1},
-		{Packages: 2, Width: 1, Classes: 0},
-		{Packages: 2, Width: 1, Classes: 1, Cycles: 3},
+		{Packages: 0, Layers: 1, Fanin: 1, Classes: 1},
+		{Packages: 2, Layers: 0, Fanin: 1, Classes: 1},
+		{Packages: 2, Layers: 3, Fanin: 1, Classes: 1},
+		{Packages: 4, Layers: 2, Fanin: 3, Classes: 1},
+		{Packages: 2, Layers: 1, Fanin: 0, Classes: 1},
+		{Packages: 2, Layers: 1, Fanin: 1, Classes: 0},
+		{Packages: 2, Layers: 1, Fanin: 1, Classes: 1, Cycles: 3},
 	} {
 		if err := Generate(t.TempDir(), c); err == nil {
 			t.Errorf("Generate(%+v): no error", c)
