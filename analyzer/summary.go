@@ -147,10 +147,14 @@ func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
 			queued[fn] = true
 		}
 	}
+	rewalks := make(map[*ssa.Function]int)
 	for len(work) > 0 {
 		fn := work[0]
 		work = work[1:]
 		delete(queued, fn)
+		if rewalks[fn]++; rewalks[fn] > maxRewalks {
+			continue // see maxRewalks
+		}
 		r := pa.walk(fn)
 		changed := !reflect.DeepEqual(r.sum, pa.results[fn].sum)
 		pa.results[fn] = r
@@ -167,6 +171,13 @@ func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
 		}
 	}
 }
+
+// maxRewalks bounds how often one function is walked again after its
+// callees' summaries changed. Summaries grow monotonically for plain
+// locking, but lock and unlock wrappers inside recursion can make two
+// summaries alternate; the bound keeps the analysis finite (the summary of
+// the last walk is kept).
+const maxRewalks = 8
 
 // calleeSummary returns a callee's summary and remembers the caller, whose
 // walk must be repeated if the callee's summary changes.
