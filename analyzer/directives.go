@@ -166,7 +166,7 @@ func onlyComment(tf *token.File, pos token.Pos) bool {
 // ones (carried in m), this package's directives and the -order file,
 // reports directives that name unknown locks or close a cycle, and returns
 // the transitive order as a "before -> after" set.
-func (pa *pkgAnalysis) declaredOrders(m *merger) map[[2]string]orderPair {
+func (pa *pkgAnalysis) declaredOrders(m *merger, pos *positions) map[[2]string]orderPair {
 	for _, d := range pa.orderDirectives() {
 		m.addOrder(d)
 	}
@@ -192,8 +192,8 @@ func (pa *pkgAnalysis) declaredOrders(m *merger) map[[2]string]orderPair {
 		}
 		names = append(names, c.Edges[0].From.Name)
 		for _, e := range c.Edges {
-			if p := pa.localPos(e.Witness[0].Pos); p.IsValid() {
-				pa.add(analysis.Diagnostic{Pos: p, Category: "directive",
+			if p := e.Witness[0].Pos; pos.local[p.Filename] {
+				pa.add(analysis.Diagnostic{Pos: pos.pos(p), Category: "directive",
 					Message: "lockorder:order declares a cycle: " + strings.Join(names, " < ")})
 				break
 			}
@@ -405,16 +405,4 @@ func (pa *pkgAnalysis) visiblePackages() []*types.Package {
 		slices.SortFunc(pa.visible, func(a, b *types.Package) int { return cmp.Compare(a.Path(), b.Path()) })
 	}
 	return pa.visible
-}
-
-// localPos returns the token.Pos of a position in this package's files,
-// or NoPos.
-func (pa *pkgAnalysis) localPos(posn token.Position) token.Pos {
-	for _, f := range pa.pass.Files {
-		tf := pa.pass.Fset.File(f.Pos())
-		if tf.Name() == posn.Filename && posn.Line >= 1 && posn.Line <= tf.LineCount() {
-			return tf.LineStart(posn.Line) + token.Pos(max(posn.Column-1, 0))
-		}
-	}
-	return token.NoPos
 }

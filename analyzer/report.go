@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockorder/lockorder/lockgraph"
 )
@@ -35,7 +36,8 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	for _, e := range m.graph.Edges() {
 		importedEdges[[2]string{e.From.ID, e.To.ID}] = true
 	}
-	for _, fn := range pa.order() {
+	fns := pa.order()
+	for _, fn := range fns {
 		r := pa.results[fn]
 		for _, e := range r.edges {
 			m.graph.Add(e)
@@ -54,7 +56,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	m.resolve()
 
 	pos := newPositions(pa.pass)
-	orders := pa.declaredOrders(m)
+	orders := pa.declaredOrders(m, pos)
 	for _, e := range m.graph.Edges() {
 		if !importedEdges[[2]string{e.From.ID, e.To.ID}] {
 			pa.checkOrder(e, orders, pos)
@@ -76,8 +78,8 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		pa.add(analysis.Diagnostic{Pos: pa.pass.Files[0].Name.Pos(), Category: "bound",
 			Message: fmt.Sprintf("lock graph has more cycles than lockorder enumerates (%d); only those found are reported", lockgraph.MaxCycles)})
 	}
-	pa.reportDoubles(pos)
-	pa.reportLeaks()
+	pa.reportDoubles(fns, pos)
+	pa.reportLeaks(fns)
 	pa.flush()
 	return m.fact(), cycles
 }
@@ -145,9 +147,9 @@ func withMode(name string, m lockgraph.Mode) string {
 
 // reportDoubles reports each lock taken on an instance already held, once
 // per position.
-func (pa *pkgAnalysis) reportDoubles(pos *positions) {
+func (pa *pkgAnalysis) reportDoubles(fns []*ssa.Function, pos *positions) {
 	var all []doubleLock
-	for _, fn := range pa.order() {
+	for _, fn := range fns {
 		all = append(all, pa.results[fn].doubles...)
 	}
 	slices.SortFunc(all, func(a, b doubleLock) int {
@@ -177,9 +179,9 @@ func (pa *pkgAnalysis) reportDoubles(pos *positions) {
 
 // reportLeaks reports each lock held on some paths to a function's exit
 // but not on others, at the first such exit.
-func (pa *pkgAnalysis) reportLeaks() {
+func (pa *pkgAnalysis) reportLeaks(fns []*ssa.Function) {
 	var all []leak
-	for _, fn := range pa.order() {
+	for _, fn := range fns {
 		all = append(all, pa.results[fn].leaks...)
 	}
 	slices.SortFunc(all, func(a, b leak) int {

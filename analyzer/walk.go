@@ -82,6 +82,7 @@ type walker struct {
 	sum    summaryBuilder
 	record bool
 	exits  []exit
+	defers []*ssa.Defer // the function's defer statements, found at its first RunDefers
 	// released holds the locks the function unlocks without having
 	// locked them: it is an unlock wrapper for them.
 	released map[instance]lockgraph.Class
@@ -204,15 +205,17 @@ func (w *walker) block(b *ssa.BasicBlock, s state) state {
 // a deferred Unlock releases its lock, other deferred calls run with the
 // locks still held at that point.
 func (w *walker) runDefers(s state) state {
-	var defers []*ssa.Defer
-	for _, b := range w.fn.Blocks {
-		for _, instr := range b.Instrs {
-			if d, ok := instr.(*ssa.Defer); ok {
-				defers = append(defers, d)
+	if w.defers == nil {
+		w.defers = []*ssa.Defer{}
+		for _, b := range w.fn.Blocks {
+			for _, instr := range b.Instrs {
+				if d, ok := instr.(*ssa.Defer); ok {
+					w.defers = append(w.defers, d)
+				}
 			}
 		}
 	}
-	for _, d := range slices.Backward(defers) {
+	for _, d := range slices.Backward(w.defers) {
 		s = w.call(d.Common(), d.Pos(), s)
 	}
 	return s
