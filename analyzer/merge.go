@@ -94,7 +94,11 @@ func (m *merger) resolve() {
 	for len(work) > 0 {
 		p := work[0]
 		work = work[1:]
-		for _, c := range byField[p.Field.ID] {
+		callees := byField[p.Field.ID]
+		if len(callees) > maxCallees {
+			continue // see maxCallees: too imprecise to follow
+		}
+		for _, c := range callees {
 			for _, a := range c.Summary.Acquires {
 				if w := concat(p.Prefix, a.Chain); w != nil {
 					m.graph.Add(lockgraph.Edge{From: p.From, To: a.Class, Witness: w})

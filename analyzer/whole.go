@@ -84,9 +84,10 @@ func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
 	})
 }
 
-// maxCallees bounds the callees of a dynamic call that the whole-program
-// mode follows. A call with more (an io.Writer, a handler interface) is
-// not followed: every lock behind every implementation would become an
+// maxCallees bounds the callees of a dynamic call that lockorder follows,
+// through a slot in the per-package mode (merger.resolve) or through the
+// call graph in the whole-program mode. A call with more (an io.Writer, a
+// handler interface) is not followed: every lock behind every implementation would become an
 // edge from every lock held at the call, flooding the report with orders
 // that no single execution has.
 const maxCallees = 8
