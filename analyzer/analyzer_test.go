@@ -86,10 +86,9 @@ func TestOrderFile(t *testing.T) {
 }
 
 // TestWholeProgramSuperset checks, for every fixture, that the facts encode
-// deterministically and that the
-// whole-program mode reports everything the per-package mode reports
-// (compared by message: the two modes may anchor a cycle at different
-// steps of its witness).
+// deterministically and that the whole-program mode reports everything the
+// per-package mode reports (compared by message: the two modes may anchor a
+// cycle at different steps of its witness).
 func TestWholeProgramSuperset(t *testing.T) {
 	cases := []struct{ dir, pattern string }{
 		{testdata(t), "./..."},

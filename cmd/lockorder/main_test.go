@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/lockorder/lockorder/internal/testmod"
 )
 
 // lockorder is the command under test, built once by TestMain.
@@ -172,8 +174,7 @@ func TestModelJSON(t *testing.T) {
 // TestBadInput checks that each kind of bad input gets a clear error, one
 // line each, and a non-zero exit, with no panic.
 func TestBadInput(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := testmod.Write(t, map[string]string{
 		"go.mod":          "module bad\n\ngo 1.26.0\n",
 		"typeerr/a.go":    "package typeerr\n\nfunc f() int { return \"x\" }\n",
 		"syntaxerr/a.go":  "package syntaxerr\n\nfunc f( {\n",
@@ -181,16 +182,7 @@ func TestBadInput(t *testing.T) {
 		"good/a.go":       "package good\n",
 		"excluded/a.go":   "//go:build never\n\npackage excluded\n",
 		"excluded/doc.md": "no Go files here\n",
-	}
-	for name, content := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	for _, tc := range []struct {
 		args   []string
 		status int

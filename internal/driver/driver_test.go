@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/lockorder/lockorder/internal/testmod"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/lockorder/lockorder/analyzer"
@@ -347,20 +349,10 @@ func TestMissingDot(t *testing.T) {
 // TestUnwritable checks that an output file that cannot be written is
 // an error of one line, exit 1, after the text report.
 func TestUnwritable(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := testmod.Write(t, map[string]string{
 		"go.mod": "module m\n\ngo 1.26.0\n",
 		"p/p.go": "package p\n",
-	}
-	for name, content := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	missing := filepath.Join(dir, "no", "such", "dir")
 	for _, tc := range []struct {
 		args []string
