@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockorder/lockorder/lockgraph"
@@ -24,7 +23,6 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        analyzerDoc(doc),
 	URL:        "https://pkg.go.dev/github.com/lockorder/lockorder/analyzer",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{buildssa.Analyzer},
 	FactTypes:  []analysis.Fact{new(funcFact), new(graphFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -50,20 +48,20 @@ func run(pass *analysis.Pass) (result any, err error) {
 	if runtimeInternal(pass.Pkg.Path()) {
 		return &Result{}, nil
 	}
-	ssaInfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	pkg, srcFuncs := buildSSA(pass)
 	pa := &pkgAnalysis{
 		pass:       pass,
-		pkg:        ssaInfo.Pkg,
+		pkg:        pkg,
 		results:    make(map[*ssa.Function]*funcResult),
 		inProgress: make(map[*ssa.Function]bool),
 		callers:    make(map[*ssa.Function]map[*ssa.Function]bool),
 	}
-	funcs := slices.Clone(ssaInfo.SrcFuncs)
-	if init := ssaInfo.Pkg.Func("init"); init != nil {
+	funcs := slices.Clone(srcFuncs)
+	if init := pkg.Func("init"); init != nil {
 		funcs = append(funcs, init) // package-level initialisers register callbacks too
 	}
 	pa.summarize(funcs)
-	pa.exportFuncFacts(ssaInfo.SrcFuncs)
+	pa.exportFuncFacts(srcFuncs)
 	fact, cycles := pa.report()
 	if !fact.empty() {
 		pass.ExportPackageFact(fact)

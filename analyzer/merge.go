@@ -20,6 +20,19 @@ type merger struct {
 	// module is the analysed package's module path, or "" when unknown;
 	// calls through interfaces of other modules are not followed.
 	module string
+	// facts counts the facts added; pendingIn and calleeIn record which
+	// of them carried each pending call (with its prefix) and callee, so
+	// that resolve skips the pairs an imported package already resolved.
+	facts     int
+	pendingIn map[[2]string][]pendingSource
+	calleeIn  map[[2]string][]int
+}
+
+// A pendingSource is an imported fact that carried a pending call, with the
+// prefix it had there.
+type pendingSource struct {
+	fact   int
+	prefix []lockgraph.Step
 }
 
 // keep reports whether the merger follows a slot.
@@ -29,24 +42,32 @@ func (m *merger) keep(slot string) bool {
 
 func newMerger(module string) *merger {
 	return &merger{
-		module:   module,
-		pending:  make(map[[2]string]pendingCall),
-		callees:  make(map[[2]string]fieldCallee),
-		reported: make(map[string]bool),
-		free:     make(map[string]bool),
-		orders:   make(map[[2]string]orderPair),
+		module:    module,
+		pending:   make(map[[2]string]pendingCall),
+		callees:   make(map[[2]string]fieldCallee),
+		reported:  make(map[string]bool),
+		free:      make(map[string]bool),
+		orders:    make(map[[2]string]orderPair),
+		pendingIn: make(map[[2]string][]pendingSource),
+		calleeIn:  make(map[[2]string][]int),
 	}
 }
 
+// addFact merges an imported package's fact.
 func (m *merger) addFact(f *graphFact) {
+	m.facts++
 	for _, e := range f.Edges {
 		m.graph.Add(e)
 	}
 	for _, p := range f.Pending {
 		m.addPending(p)
+		key := [2]string{p.From.ID, p.Field.ID}
+		m.pendingIn[key] = append(m.pendingIn[key], pendingSource{m.facts, p.Prefix})
 	}
 	for _, c := range f.Callees {
 		m.addCallee(c)
+		key := [2]string{c.Field.ID, c.FuncID}
+		m.calleeIn[key] = append(m.calleeIn[key], m.facts)
 	}
 	for _, k := range f.Reported {
 		m.reported[k] = true
@@ -99,9 +120,12 @@ func (m *merger) resolve() {
 			continue // see maxCallees: too imprecise to follow
 		}
 		for _, c := range callees {
+			if m.resolvedBefore(p, c) {
+				continue
+			}
 			for _, a := range c.Summary.Acquires {
-				if w := concat(p.Prefix, a.Chain); w != nil {
-					m.graph.Add(lockgraph.Edge{From: p.From, To: a.Class, Witness: w})
+				if len(p.Prefix)+len(a.Chain) <= maxChain {
+					m.graph.AddJoined(p.From, a.Class, p.Prefix, a.Chain)
 				}
 			}
 			for _, fc := range c.Summary.FieldCalls {
@@ -112,6 +136,19 @@ func (m *merger) resolve() {
 			}
 		}
 	}
+}
+
+// resolvedBefore reports whether an imported fact carried both the pending
+// call, with the same prefix, and the callee: that package resolved the
+// pair already, and its edges and pending calls are in the merged graph.
+func (m *merger) resolvedBefore(p pendingCall, c fieldCallee) bool {
+	facts := m.calleeIn[[2]string{c.Field.ID, c.FuncID}]
+	for _, src := range m.pendingIn[[2]string{p.From.ID, p.Field.ID}] {
+		if slices.Contains(facts, src.fact) && slices.Equal(src.prefix, p.Prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // cycleGraph is the graph searched for cycles: without the edges from an

@@ -136,6 +136,42 @@ func (g *Graph) Add(e Edge) bool {
 	return true
 }
 
+// AddJoined records an edge whose witness is the concatenation of parts,
+// as Add does, but copies the parts only when the edge is new or its
+// witness shorter: a caller joining one prefix to many suffixes does not
+// pay for the witnesses the graph drops.
+func (g *Graph) AddJoined(from, to Class, parts ...[]Step) bool {
+	if from.ID == to.ID {
+		return false
+	}
+	key := [2]string{from.ID, to.ID}
+	if old, ok := g.edges[key]; ok && !joinedLess(parts, old.Witness) {
+		return false
+	}
+	return g.Add(Edge{From: from, To: to, Witness: slices.Concat(parts...)})
+}
+
+// joinedLess is WitnessLess for a witness given as parts.
+func joinedLess(parts [][]Step, b []Step) bool {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	if n != len(b) {
+		return n < len(b)
+	}
+	i := 0
+	for _, p := range parts {
+		for _, s := range p {
+			if c := compareSteps(s, b[i]); c != 0 {
+				return c < 0
+			}
+			i++
+		}
+	}
+	return false
+}
+
 // Len returns the number of edges.
 func (g *Graph) Len() int { return len(g.edges) }
 

@@ -37,6 +37,33 @@ func TestAddKeepsShortestWitness(t *testing.T) {
 	}
 }
 
+// TestAddJoinedAgreesWithAdd checks that adding a witness in parts keeps
+// the same witness as adding it whole, whatever the split.
+func TestAddJoinedAgreesWithAdd(t *testing.T) {
+	witnesses := [][]Step{edge("a", "b", 4).Witness, edge("a", "b", 3).Witness,
+		edge("a", "b", 5).Witness, edge("a", "c", 3).Witness, edge("a", "b", 3).Witness}
+	witnesses[4][1].Pos.Line = 0 // as short as the second, smaller text
+	for split := range 4 {
+		var whole, joined Graph
+		for _, w := range witnesses {
+			cut := min(split, len(w))
+			e := Edge{From: class("a"), To: class("b"), Witness: w}
+			if got, want := joined.AddJoined(e.From, e.To, w[:cut], w[cut:]), whole.Add(e); got != want {
+				t.Errorf("split %d: AddJoined = %v, Add = %v", split, got, want)
+			}
+		}
+		a, _ := whole.Edge("example.com/a", "example.com/b")
+		b, _ := joined.Edge("example.com/a", "example.com/b")
+		if !slices.Equal(a.Witness, b.Witness) {
+			t.Errorf("split %d: kept %v, want %v", split, b.Witness, a.Witness)
+		}
+	}
+	var g Graph
+	if g.AddJoined(class("a"), class("a"), edge("a", "a", 2).Witness) {
+		t.Error("self edge added")
+	}
+}
+
 func TestCyclesEachOnceFromSmallestClass(t *testing.T) {
 	var g Graph
 	for _, e := range []Edge{

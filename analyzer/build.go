@@ -1,0 +1,94 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// buildSSA builds the SSA form of the package, with a body only for the
+// functions that matter to the lock graph (see relevantFuncs), and returns
+// it with its source functions (the built declared functions and their
+// closures, in source order). Building it here rather than requiring
+// buildssa skips most bodies, and lets the SSA form go when the pass ends
+// instead of living as long as the driver keeps results.
+func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
+	relevant := relevantFuncs(pass)
+	files := make([]*ast.File, len(pass.Files))
+	for i, file := range pass.Files {
+		pruned := *file
+		pruned.Decls = make([]ast.Decl, len(file.Decls))
+		for j, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && !relevant[pass.TypesInfo.Defs[fd.Name].(*types.Func)] {
+				bodiless := *fd
+				bodiless.Body = nil
+				decl = &bodiless
+			}
+			pruned.Decls[j] = decl
+		}
+		files[i] = &pruned
+	}
+	prog := ssa.NewProgram(pass.Fset, 0)
+	prog.SetNoReturn(noReturn)
+	for _, imp := range pass.Pkg.Imports() {
+		prog.CreatePackage(imp, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
+	pkg.Build()
+
+	var funcs []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		funcs = append(funcs, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, file := range files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
+				add(prog.FuncValue(pass.TypesInfo.Defs[fd.Name].(*types.Func)))
+			}
+		}
+	}
+	return pkg, funcs
+}
+
+// noReturn reports whether a standard library function never returns, so
+// that the code after a call of it is unreachable: os.Exit, log.Fatal and
+// friends, runtime.Goexit and the testing methods that stop a test.
+func noReturn(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	return noReturnFuncs[fn.Pkg().Path()+"."+recvName(fn)+fn.Name()]
+}
+
+// recvName returns the name of a method's receiver type followed by a dot,
+// or "" for a function.
+func recvName(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return ""
+	}
+	t := recv.Type()
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		return named.Obj().Name() + "."
+	}
+	return ""
+}
+
+var noReturnFuncs = map[string]bool{
+	"os.Exit": true, "syscall.Exit": true, "runtime.Goexit": true,
+	"log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
+	"log.Panic": true, "log.Panicf": true, "log.Panicln": true,
+	"log.Logger.Fatal": true, "log.Logger.Fatalf": true, "log.Logger.Fatalln": true,
+	"log.Logger.Panic": true, "log.Logger.Panicf": true, "log.Logger.Panicln": true,
+	"testing.common.FailNow": true, "testing.common.Fatal": true, "testing.common.Fatalf": true,
+	"testing.common.SkipNow": true, "testing.common.Skip": true, "testing.common.Skipf": true,
+}

@@ -1,0 +1,370 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Most functions of a program never touch a lock: building their SSA form
+// would cost more than everything else lockorder does. relevantFuncs decides
+// from the syntax and the types which declared functions can matter to the
+// lock graph; the others are built without a body, which gives them the
+// empty summary that walking them would have given.
+//
+// A function matters when its body (closures included) does any of:
+//   - mentions a value of a sync type (a lock, an alias of one, a Cond);
+//   - operates on a channel (an event for the blocking checks);
+//   - calls anything but a function known to be irrelevant: a function of
+//     this package that does not matter, a function of another package with
+//     no summary fact, an interface method outside the slots the analysis
+//     follows, a builtin other than close;
+//   - uses a func-typed variable or field, or a function that matters as a
+//     value (a callback stored, passed or called);
+//   - mentions a value of a type with a method that matters and that
+//     implements an interface of the module (a conversion that registers
+//     the method as a callee of the interface's slots).
+//
+// A function that matters only through a function of this package matters
+// once that one does; the decision is a least fixpoint over the package.
+
+// relevance computes which functions of a package matter.
+type relevance struct {
+	pass *analysis.Pass
+	// ifaces are the named interfaces whose slots the analysis follows for
+	// this package: those of its module, declared here or in a package it
+	// imports, directly or not.
+	ifaces []*types.Named
+	// generic are the method names of the generic interfaces among them:
+	// whether a type implements an instance is not decided here, so a
+	// method of that name counts.
+	generic map[string]bool
+	hasFact map[*types.Func]bool
+	convert map[types.Type][]*types.Func // see convertible
+	// deps[f] are the functions of this package that make f matter if they
+	// do; relevant is the fixpoint.
+	deps     map[*types.Func][]*types.Func
+	relevant map[*types.Func]bool
+}
+
+// relevantFuncs returns the declared functions of the package that matter.
+func relevantFuncs(pass *analysis.Pass) map[*types.Func]bool {
+	r := &relevance{
+		pass:     pass,
+		hasFact:  make(map[*types.Func]bool),
+		convert:  make(map[types.Type][]*types.Func),
+		deps:     make(map[*types.Func][]*types.Func),
+		relevant: make(map[*types.Func]bool),
+	}
+	r.ifaces, r.generic = moduleInterfaces(pass)
+	var work []*types.Func
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if r.inspect(fn, fd.Body) {
+				r.relevant[fn] = true
+				work = append(work, fn)
+			}
+		}
+	}
+	dependents := make(map[*types.Func][]*types.Func)
+	for fn, deps := range r.deps {
+		for _, d := range deps {
+			dependents[d] = append(dependents[d], fn)
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, d := range dependents[fn] {
+			if !r.relevant[d] {
+				r.relevant[d] = true
+				work = append(work, d)
+			}
+		}
+	}
+	return r.relevant
+}
+
+// inspect reports whether a function's body matters by itself, and records
+// the functions of this package it depends on.
+func (r *relevance) inspect(fn *types.Func, body *ast.BlockStmt) bool {
+	info := r.pass.TypesInfo
+	callees := make(map[ast.Expr]bool) // the Fun of every call: not a func value
+	sels := make(map[*ast.Ident]bool)  // the Sel of every selector, seen with it
+	matters := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if matters {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SendStmt, *ast.SelectStmt:
+			matters = true
+		case *ast.UnaryExpr:
+			matters = n.Op == token.ARROW
+		case *ast.RangeStmt:
+			_, matters = types.Unalias(info.TypeOf(n.X)).Underlying().(*types.Chan)
+		case *ast.CallExpr:
+			callees[ast.Unparen(n.Fun)] = true
+			matters = r.callMatters(fn, n)
+		case *ast.Ident:
+			matters = !sels[n] && r.valueMatters(fn, n, callees[n])
+		case *ast.SelectorExpr:
+			sels[n.Sel] = true
+			matters = r.valueMatters(fn, n, callees[n])
+		}
+		if e, ok := n.(ast.Expr); ok && !matters {
+			matters = r.typeMatters(fn, info.TypeOf(e))
+		}
+		return !matters
+	})
+	return matters
+}
+
+// callMatters reports whether a call matters by itself; a call of a
+// function of this package adds a dependency instead.
+func (r *relevance) callMatters(fn *types.Func, call *ast.CallExpr) bool {
+	info := r.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return false // a conversion
+	}
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		return callee.Name() == "close"
+	case *types.Func:
+		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
+			return r.interfaceCallMatters(sel.Recv(), callee)
+		}
+		return r.funcMatters(fn, callee)
+	}
+	return true // a func value or a type parameter's method
+}
+
+// interfaceCallMatters reports whether a call through an interface can
+// matter: Lock and Unlock through a Locker, or a method of an interface
+// whose slots are followed.
+func (r *relevance) interfaceCallMatters(recv types.Type, m *types.Func) bool {
+	if _, ok := lockerMethods[m.Name()]; ok {
+		return true
+	}
+	if _, ok := types.Unalias(recv).(*types.TypeParam); ok {
+		return true
+	}
+	_, ok := methodSlot(recv, m.Name())
+	return ok
+}
+
+// funcMatters reports whether a static callee, or a function used as a
+// value, matters: a sync function or one with a summary fact does; one of
+// this package adds a dependency.
+func (r *relevance) funcMatters(fn, f *types.Func) bool {
+	f = f.Origin()
+	if recv := f.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return r.interfaceCallMatters(recv.Type(), f) // promoted from an embedded interface
+	}
+	switch pkg := f.Pkg(); {
+	case pkg == nil:
+		return false
+	case isSyncOp(f):
+		return true
+	case pkg == r.pass.Pkg:
+		r.deps[fn] = append(r.deps[fn], f)
+		return false
+	}
+	has, ok := r.hasFact[f]
+	if !ok {
+		has = r.pass.ImportObjectFact(f, new(funcFact))
+		r.hasFact[f] = has
+	}
+	return has
+}
+
+// valueMatters reports whether an identifier or selector used as a value
+// (not called) matters: a func-typed variable or field, or a function.
+func (r *relevance) valueMatters(fn *types.Func, e ast.Expr, called bool) bool {
+	info := r.pass.TypesInfo
+	var obj types.Object
+	switch e := e.(type) {
+	case *ast.Ident:
+		obj = info.Uses[e]
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok {
+			if sel.Kind() == types.MethodVal && types.IsInterface(sel.Recv()) {
+				if called {
+					return false // see callMatters
+				}
+				return r.interfaceCallMatters(sel.Recv(), sel.Obj().(*types.Func))
+			}
+			obj = sel.Obj()
+		} else {
+			obj = info.Uses[e.Sel] // a qualified identifier
+		}
+	}
+	switch obj := obj.(type) {
+	case *types.Var:
+		_, isFunc := obj.Type().Underlying().(*types.Signature)
+		return isFunc && !called
+	case *types.Func:
+		if called {
+			return false // see callMatters
+		}
+		return r.funcMatters(fn, obj)
+	}
+	return false
+}
+
+// typeMatters reports whether a value of type t matters where it appears:
+// a sync type, or a type that can be converted to a followed interface and
+// has methods that matter (added as dependencies).
+func (r *relevance) typeMatters(fn *types.Func, t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	if pkg := named.Obj().Pkg(); pkg != nil && pkg.Path() == "sync" {
+		name := named.Obj().Name()
+		return syncMethods[name] != nil || name == "Locker"
+	}
+	if types.IsInterface(named) {
+		return false
+	}
+	methods, ok := r.convert[named]
+	if !ok {
+		methods = r.convertible(named)
+		r.convert[named] = methods
+	}
+	for _, m := range methods {
+		if r.funcMatters(fn, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// convertible returns the methods of a named type (through a pointer too)
+// that a conversion to a followed interface would register, or nil.
+func (r *relevance) convertible(named *types.Named) []*types.Func {
+	if hasTypeParams(named) {
+		return nil
+	}
+	ptr := types.NewPointer(named)
+	var methods []*types.Func
+	if len(r.generic) > 0 {
+		mset := types.NewMethodSet(ptr)
+		for i := range mset.Len() {
+			if m := mset.At(i).Obj().(*types.Func); r.generic[m.Name()] {
+				methods = append(methods, m)
+			}
+		}
+	}
+	for _, iface := range r.ifaces {
+		it := iface.Underlying().(*types.Interface)
+		if !types.Implements(named, it) && !types.Implements(ptr, it) {
+			continue
+		}
+		for i := range it.NumMethods() {
+			obj, _, _ := types.LookupFieldOrMethod(ptr, true, it.Method(i).Pkg(), it.Method(i).Name())
+			if m, ok := obj.(*types.Func); ok {
+				methods = append(methods, m)
+			}
+		}
+	}
+	return methods
+}
+
+// moduleInterfaces lists the named interfaces with methods that the merger
+// follows (see merger.keep): those declared outside the standard library,
+// in the analysed module, in the package (locally too) and every package it
+// imports. Generic interfaces are given by their method names.
+func moduleInterfaces(pass *analysis.Pass) ([]*types.Named, map[string]bool) {
+	module := ""
+	if pass.Module != nil {
+		module = pass.Module.Path
+	}
+	var out []*types.Named
+	generic := make(map[string]bool)
+	add := func(tn *types.TypeName) {
+		named, ok := tn.Type().(*types.Named)
+		if !ok || tn.IsAlias() || !types.IsInterface(named) {
+			return
+		}
+		it := named.Underlying().(*types.Interface)
+		if named.TypeParams().Len() == 0 {
+			out = append(out, named)
+			return
+		}
+		for i := range it.NumMethods() {
+			generic[it.Method(i).Name()] = true
+		}
+	}
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if seen[p] || isStd(p.Path()) {
+			return
+		}
+		seen[p] = true
+		if module == "" || inModule(p.Path()+".", module) {
+			scope := p.Scope()
+			for _, name := range scope.Names() {
+				if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+					add(tn)
+				}
+			}
+		}
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+	}
+	visit(pass.Pkg)
+	if seen[pass.Pkg] {
+		for _, obj := range pass.TypesInfo.Defs {
+			if tn, ok := obj.(*types.TypeName); ok && tn.Parent() != pass.Pkg.Scope() {
+				add(tn) // declared in a function
+			}
+		}
+	}
+	return out, generic
+}
+
+// selector returns e as a selector expression, or nil.
+func selector(e ast.Expr) *ast.SelectorExpr {
+	sel, _ := ast.Unparen(e).(*ast.SelectorExpr)
+	return sel
+}
+
+// isSyncOp reports whether f is a method of a sync type that the walker
+// interprets (see syncOp), sync.NewCond or (*sync.Once).Do: they have no
+// summary fact and matter anyway.
+func isSyncOp(f *types.Func) bool {
+	if f.Pkg() == nil || f.Pkg().Path() != "sync" {
+		return false
+	}
+	if f.Name() == "NewCond" {
+		return true
+	}
+	recv := f.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	name, ok := syncType(recv.Type())
+	if !ok {
+		if named, isNamed := types.Unalias(recv.Type()).(*types.Named); isNamed {
+			name, ok = named.Obj().Name(), true
+		}
+	}
+	return ok && (syncMethods[name][f.Name()] != 0 || name == "Once" && f.Name() == "Do")
+}
