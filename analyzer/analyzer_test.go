@@ -129,6 +129,59 @@ func TestWholeProgramSuperset(t *testing.T) {
 	}
 }
 
+// TestPruningChangesNothing checks that building SSA only for the
+// functions that can matter gives the same diagnostics, lock graphs and
+// facts, in every package analysed (the standard library's included), as
+// building it for every function.
+func TestPruningChangesNothing(t *testing.T) {
+	for _, dir := range []string{testdata(t), testdata(t, "alertmanager")} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			pkgs := load(t, dir, "./...")
+			run := func(prune bool) map[string]string {
+				analyzer.SetPruneBodies(prune)
+				defer analyzer.SetPruneBodies(true)
+				graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := make(map[string]string)
+				for act := range graph.All() {
+					if act.Analyzer != analyzer.Analyzer {
+						continue
+					}
+					lines := []string{fmt.Sprintf("error: %v", act.Err)}
+					for _, d := range act.Diagnostics {
+						lines = append(lines, fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message))
+					}
+					if r, ok := act.Result.(*analyzer.Result); ok {
+						for _, e := range r.Edges {
+							lines = append(lines, fmt.Sprintf("edge %s -> %s: %v", e.From.ID, e.To.ID, e.Witness))
+						}
+					}
+					for _, f := range act.AllObjectFacts() {
+						lines = append(lines, fmt.Sprintf("fact %s: %#v", f.Object, f.Fact))
+					}
+					for _, f := range act.AllPackageFacts() {
+						lines = append(lines, fmt.Sprintf("fact %s: %#v", f.Package.Path(), f.Fact))
+					}
+					slices.Sort(lines)
+					out[act.Package.ID] = strings.Join(lines, "\n")
+				}
+				return out
+			}
+			pruned, full := run(true), run(false)
+			if len(full) < 10 {
+				t.Fatalf("only %d packages analysed", len(full))
+			}
+			for id, want := range full {
+				if got := pruned[id]; got != want {
+					t.Errorf("package %s: with pruning:\n%s\nwithout:\n%s", id, got, want)
+				}
+			}
+		})
+	}
+}
+
 // load loads the packages matching pattern in dir, a module or a GOPATH
 // tree (testdata/src), with their dependencies from source.
 func load(t *testing.T, dir, pattern string) []*packages.Package {
