@@ -57,10 +57,11 @@ func run(pass *analysis.Pass) (result any, err error) {
 		callers:    make(map[*ssa.Function]map[*ssa.Function]bool),
 	}
 	funcs := slices.Clone(srcFuncs)
-	if init := pkg.Func("init"); init != nil {
-		funcs = append(funcs, init) // package-level initialisers register callbacks too
+	if pkg != nil {
+		funcs = append(funcs, pkg.Func("init")) // package-level initialisers register callbacks too
 	}
 	pa.summarize(funcs)
+	pa.leaves = pa.leafLocks()
 	pa.exportFuncFacts(srcFuncs)
 	fact, cycles := pa.report()
 	if !fact.empty() {
@@ -77,8 +78,10 @@ func (pa *pkgAnalysis) exportFuncFacts(funcs []*ssa.Function) {
 		if !ok || fn.Parent() != nil || (!obj.Exported() && fn.Signature.Recv() == nil) {
 			continue
 		}
-		if r := pa.results[fn]; r != nil && !r.sum.empty() {
-			pa.pass.ExportObjectFact(obj, &funcFact{Summary: r.sum})
+		if r := pa.results[fn]; r != nil {
+			if sum := withoutLeaves(r.sum, pa.leaves); !sum.empty() {
+				pa.pass.ExportObjectFact(obj, &funcFact{Summary: sum})
+			}
 		}
 	}
 }

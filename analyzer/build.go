@@ -13,11 +13,16 @@ import (
 // it with its source functions (the built declared functions and their
 // closures, in source order). Building it here rather than requiring
 // buildssa skips most bodies, and lets the SSA form go when the pass ends
-// instead of living as long as the driver keeps results.
+// instead of living as long as the driver keeps results. When nothing in
+// the package matters, it builds nothing and returns nil.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	files := pass.Files
 	if pruneBodies {
-		files = pruneFiles(pass, relevantFuncs(pass))
+		relevant, matters := relevantFuncs(pass)
+		if !matters {
+			return nil, nil
+		}
+		files = pruneFiles(pass, relevant)
 	}
 	prog := ssa.NewProgram(pass.Fset, 0)
 	prog.SetNoReturn(noReturn)

@@ -50,8 +50,10 @@ type relevance struct {
 	relevant map[*types.Func]bool
 }
 
-// relevantFuncs returns the declared functions of the package that matter.
-func relevantFuncs(pass *analysis.Pass) map[*types.Func]bool {
+// relevantFuncs returns the declared functions of the package that matter,
+// and whether anything in the package does: a function or the package
+// initializer (the initial values of package variables).
+func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, bool) {
 	r := &relevance{
 		pass:     pass,
 		hasFact:  make(map[*types.Func]bool),
@@ -61,14 +63,26 @@ func relevantFuncs(pass *analysis.Pass) map[*types.Func]bool {
 	}
 	r.ifaces, r.generic = moduleInterfaces(pass)
 	var work []*types.Func
+	initializer := types.NewFunc(token.NoPos, pass.Pkg, "init", new(types.Signature))
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+			var fn *types.Func
+			var matters bool
+			switch decl := decl.(type) {
+			case *ast.FuncDecl:
+				if decl.Body == nil {
+					continue
+				}
+				fn = pass.TypesInfo.Defs[decl.Name].(*types.Func)
+				matters = r.inspect(fn, decl.Body)
+			case *ast.GenDecl:
+				if decl.Tok != token.VAR {
+					continue
+				}
+				fn = initializer
+				matters = r.inspect(fn, decl)
 			}
-			fn := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if r.inspect(fn, fd.Body) {
+			if matters && !r.relevant[fn] {
 				r.relevant[fn] = true
 				work = append(work, fn)
 			}
@@ -90,12 +104,13 @@ func relevantFuncs(pass *analysis.Pass) map[*types.Func]bool {
 			}
 		}
 	}
-	return r.relevant
+	return r.relevant, len(r.relevant) > 0
 }
 
-// inspect reports whether a function's body matters by itself, and records
-// the functions of this package it depends on.
-func (r *relevance) inspect(fn *types.Func, body *ast.BlockStmt) bool {
+// inspect reports whether a function's body (or a package variable
+// declaration, for the initializer) matters by itself, and records the
+// functions of this package it depends on.
+func (r *relevance) inspect(fn *types.Func, body ast.Node) bool {
 	info := r.pass.TypesInfo
 	callees := make(map[ast.Expr]bool) // the Fun of every call: not a func value
 	sels := make(map[*ast.Ident]bool)  // the Sel of every selector, seen with it

@@ -39,7 +39,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	fns := pa.order()
 	for _, fn := range fns {
 		r := pa.results[fn]
-		for _, e := range r.edges {
+		for _, e := range dropLeafEdges(r.edges, pa.leaves) {
 			m.graph.Add(e)
 		}
 		for _, p := range r.pending {
@@ -50,7 +50,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		}
 		for _, reg := range r.registrations {
 			sum, _ := pa.summaryOf(reg.fn)
-			m.addCallee(fieldCallee{Field: reg.field, FuncID: reg.fn.String(), Summary: sum})
+			m.addCallee(fieldCallee{Field: reg.field, FuncID: reg.fn.String(), Summary: withoutLeaves(sum, pa.leaves)})
 		}
 	}
 	m.resolve()

@@ -122,6 +122,7 @@ type pkgAnalysis struct {
 	callers    map[*ssa.Function]map[*ssa.Function]bool // see calleeSummary
 	aliases    map[string]lockgraph.Class               // see collectAliases
 	diags      []analysis.Diagnostic                    // see add and flush
+	leaves     map[string]bool                          // see leafLocks
 	visible    []*types.Package                         // see visiblePackages
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).

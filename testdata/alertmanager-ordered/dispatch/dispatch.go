@@ -49,7 +49,7 @@ func NewDispatcher( // want NewDispatcher:`stores param 2 in dispatch.Dispatcher
 }
 
 // Run starts dispatching alerts incoming via the updates channel.
-func (d *Dispatcher) Run() { // want Run:`acquires context.cancelCtx.mu; acquires dispatch.Dispatcher.mtx; provides send on dispatch.Dispatcher.done`
+func (d *Dispatcher) Run() { // want Run:`acquires dispatch.Dispatcher.mtx; provides send on dispatch.Dispatcher.done`
 	d.done = make(chan struct{})
 
 	d.mtx.Lock()

@@ -49,7 +49,7 @@ type listeningAlerts struct {
 
 // NewAlerts returns a new alert provider. The real one also takes a
 // prometheus.Registerer.
-func NewAlerts(ctx context.Context, m types.Marker, intervalGC time.Duration, alertCallback AlertStoreCallback, l *slog.Logger) (*Alerts, error) { // want NewAlerts:`acquires context.cancelCtx.mu; acquires store.Alerts.mtx`
+func NewAlerts(ctx context.Context, m types.Marker, intervalGC time.Duration, alertCallback AlertStoreCallback, l *slog.Logger) (*Alerts, error) { // want NewAlerts:`acquires store.Alerts.mtx`
 	if alertCallback == nil {
 		alertCallback = noopCallback{}
 	}
