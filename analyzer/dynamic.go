@@ -188,7 +188,7 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 			if slot, ok := slotOfValue(arg); ok {
 				w.fieldCall(slot, chain, locks)
 				for _, h := range held {
-					w.res.pending = append(w.res.pending, pendingCall{From: h.From, Field: slot, Prefix: h.Prefix})
+					w.res.pending.add(h.From, slot, h.Prefix)
 				}
 			}
 		}
@@ -218,7 +218,7 @@ func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []he
 		for _, h := range held {
 			if h.From.ID != a.Class.ID {
 				if witness := concat(h.Prefix, a.Chain); witness != nil {
-					w.res.edges = append(w.res.edges, lockgraph.Edge{From: h.From, To: a.Class, Witness: witness})
+					w.res.edges.Add(lockgraph.Edge{From: h.From, To: a.Class, Witness: witness})
 				}
 			}
 		}
@@ -229,7 +229,7 @@ func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []he
 			w.fieldCall(fc.Field, full, locks)
 			for _, h := range held {
 				if p := concat(h.Prefix, fc.Chain); p != nil {
-					w.res.pending = append(w.res.pending, pendingCall{From: h.From, Field: fc.Field, Prefix: p})
+					w.res.pending.add(h.From, fc.Field, p)
 				}
 			}
 		}

@@ -35,7 +35,7 @@ func (pa *pkgAnalysis) leafLocks() map[string]bool {
 				leaves[a.Class.ID] = true
 			}
 		}
-		for _, e := range r.edges {
+		for _, e := range r.edges.Edges() {
 			notLeaf[e.From.ID] = true
 		}
 		for _, p := range r.pending {

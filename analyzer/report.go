@@ -39,7 +39,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	fns := pa.order()
 	for _, fn := range fns {
 		r := pa.results[fn]
-		for _, e := range dropLeafEdges(r.edges, pa.leaves) {
+		for _, e := range dropLeafEdges(r.edges.Edges(), pa.leaves) {
 			m.graph.Add(e)
 		}
 		for _, p := range r.pending {

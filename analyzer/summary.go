@@ -44,6 +44,17 @@ func (rs *refSet) add(a acquire) {
 	}
 }
 
+// addParts is add for a reference whose chain is given as parts, joined
+// only if the reference is new or its chain shorter.
+func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
+	key := refKey{a.Class.ID, a.Mode, a.Param, a.Root, a.Path}
+	if old, ok := (*rs)[key]; ok && !lockgraph.JoinedLess(chain, old.Chain) {
+		return
+	}
+	a.Chain = slices.Concat(chain...)
+	rs.add(a)
+}
+
 func (rs refSet) list() []acquire { return slices.Collect(maps.Values(rs)) }
 
 func (b *summaryBuilder) addAcquire(a acquire) { b.acquires.add(a) }
@@ -51,13 +62,16 @@ func (b *summaryBuilder) addProvide(a acquire) { b.provides.add(a) }
 func (b *summaryBuilder) addReturn(a acquire)  { b.returns.add(a) }
 func (b *summaryBuilder) addRelease(a acquire) { b.releases.add(a) }
 
-func (b *summaryBuilder) addFieldCall(c fieldCall) {
+// addFieldCall records a call through a field, its chain given as parts,
+// joined only if the call is new or its chain shorter.
+func (b *summaryBuilder) addFieldCall(field lockgraph.Class, chain ...[]lockgraph.Step) {
+	if old, ok := b.fieldCalls[field.ID]; ok && !lockgraph.JoinedLess(chain, old.Chain) {
+		return
+	}
 	if b.fieldCalls == nil {
 		b.fieldCalls = make(map[string]fieldCall)
 	}
-	if old, ok := b.fieldCalls[c.Field.ID]; !ok || lockgraph.WitnessLess(c.Chain, old.Chain) {
-		b.fieldCalls[c.Field.ID] = c
-	}
+	b.fieldCalls[field.ID] = fieldCall{Field: field, Chain: slices.Concat(chain...)}
 }
 
 // addParamCall keeps, for each parameter, the shortest chain and the

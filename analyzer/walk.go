@@ -39,8 +39,8 @@ type leak struct {
 // funcResult is what walking one function found.
 type funcResult struct {
 	sum           summary
-	edges         []lockgraph.Edge
-	pending       []pendingCall
+	edges         lockgraph.Graph // the shortest witness for each pair
+	pending       pendingSet
 	registrations []registration
 	doubles       []doubleLock
 	leaks         []leak
@@ -505,30 +505,31 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 	}
 	for _, a := range sum.Acquires {
 		class, in, ok := w.mapRef(a, args)
-		chain := w.via(call, named(a, class))
-		if chain == nil || !ok {
+		// The chain is call + the callee's chain, joined only where kept.
+		chain := w.viaParts(call, named(a, class))
+		if !ok || length(chain) > maxChain {
 			continue
 		}
 		for _, l := range locks {
 			if l.class.ID != class.ID {
-				w.edge(l, chain, class)
+				w.edgeParts(l, class, chain...)
 			} else if l.inst == in && !class.IsEvent() && !released[in] {
-				w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: l, class: class, mode: a.Mode, chain: chain})
+				w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: l, class: class, mode: a.Mode, chain: slices.Concat(chain...)})
 			}
 		}
-		w.sum.addAcquire(ref(class, a.Mode, in, chain))
+		w.sum.acquires.addParts(ref(class, a.Mode, in, nil), chain...)
 	}
 	for _, p := range sum.Provides {
-		if chain := w.via(call, p.Chain); chain != nil {
+		if chain := w.viaParts(call, p.Chain); length(chain) <= maxChain {
 			for _, l := range locks {
-				w.provide(l, chain, p.Class)
+				w.provideParts(l, p.Class, chain...)
 			}
-			w.sum.addProvide(acquire{Class: p.Class, Param: -1, Chain: chain})
+			w.sum.provides.addParts(acquire{Class: p.Class, Param: -1}, chain...)
 		}
 	}
 	for _, fc := range sum.FieldCalls {
-		if chain := w.via(call, fc.Chain); chain != nil {
-			w.fieldCall(fc.Field, chain, locks)
+		if chain := w.viaParts(call, fc.Chain); length(chain) <= maxChain {
+			w.fieldCallParts(fc.Field, locks, chain...)
 		}
 	}
 	for _, ps := range sum.ParamStores {
@@ -588,12 +589,38 @@ func ref(class lockgraph.Class, mode lockgraph.Mode, in instance, chain []lockgr
 
 // fieldCall records a call through a func-typed field.
 func (w *walker) fieldCall(field lockgraph.Class, chain []lockgraph.Step, locks lockset) {
-	w.sum.addFieldCall(fieldCall{Field: field, Chain: chain})
+	w.fieldCallParts(field, locks, chain)
+}
+
+// fieldCallParts is fieldCall for a chain given as parts, joined only where
+// it is kept.
+func (w *walker) fieldCallParts(field lockgraph.Class, locks lockset, chain ...[]lockgraph.Step) {
+	w.sum.addFieldCall(field, chain...)
+	if 1+length(chain) > maxChain {
+		return
+	}
 	for _, l := range locks {
-		if prefix := prepend(w.holds(l), chain); prefix != nil && l.class.ID != "" {
-			w.res.pending = append(w.res.pending, pendingCall{From: l.class, Field: field, Prefix: prefix})
+		if l.class.ID != "" {
+			w.res.pending.add(l.class, field, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
 		}
 	}
+}
+
+// pendingSet holds pending calls by held lock and field, each with its
+// shortest prefix.
+type pendingSet map[[2]string]pendingCall
+
+// add records a pending call whose prefix is given as parts, joined only if
+// it is new or shorter than the one recorded.
+func (ps *pendingSet) add(from, field lockgraph.Class, prefix ...[]lockgraph.Step) {
+	key := [2]string{from.ID, field.ID}
+	if old, ok := (*ps)[key]; ok && !lockgraph.JoinedLess(prefix, old.Prefix) {
+		return
+	}
+	if *ps == nil {
+		*ps = make(pendingSet)
+	}
+	(*ps)[key] = pendingCall{From: from, Field: field, Prefix: slices.Concat(prefix...)}
 }
 
 // store records a function value stored into a func-typed field or an
@@ -625,12 +652,25 @@ func (w *walker) storeFunc(field lockgraph.Class, v ssa.Value) {
 // edge records that the lock or event of chain's last step is taken or
 // waited for while l is held.
 func (w *walker) edge(l held, chain []lockgraph.Step, to lockgraph.Class) {
-	if l.class.ID == "" || to.ID == "" {
+	w.edgeParts(l, to, chain)
+}
+
+// edgeParts is edge for a chain given as parts, joined only if the edge is
+// new or shorter than the one recorded.
+func (w *walker) edgeParts(l held, to lockgraph.Class, chain ...[]lockgraph.Step) {
+	if l.class.ID == "" || to.ID == "" || 1+length(chain) > maxChain {
 		return
 	}
-	if witness := prepend(w.holds(l), chain); witness != nil {
-		w.res.edges = append(w.res.edges, lockgraph.Edge{From: l.class, To: to, Witness: witness})
+	w.res.edges.AddJoined(l.class, to, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
+}
+
+// length returns the number of steps in a chain given as parts.
+func length(parts [][]lockgraph.Step) int {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
 	}
+	return n
 }
 
 // provide records that an event is provided only while l is held: whoever
@@ -639,9 +679,15 @@ func (w *walker) provide(l held, chain []lockgraph.Step, event lockgraph.Class) 
 	if l.class.ID == "" {
 		return
 	}
-	if witness := prepend(w.holds(l), chain); witness != nil {
-		w.res.edges = append(w.res.edges, lockgraph.Edge{From: event, To: l.class, Witness: witness})
+	w.provideParts(l, event, chain)
+}
+
+// provideParts is provide for a chain given as parts.
+func (w *walker) provideParts(l held, event lockgraph.Class, chain ...[]lockgraph.Step) {
+	if l.class.ID == "" || 1+length(chain) > maxChain {
+		return
 	}
+	w.res.edges.AddJoined(event, l.class, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
 }
 
 func (w *walker) holds(l held) lockgraph.Step {
@@ -660,6 +706,14 @@ func (w *walker) via(call lockgraph.Step, chain []lockgraph.Step) []lockgraph.St
 		return chain
 	}
 	return prepend(call, chain)
+}
+
+// viaParts is via with the chain left in parts.
+func (w *walker) viaParts(call lockgraph.Step, chain []lockgraph.Step) [][]lockgraph.Step {
+	if w.fn.Synthetic != "" {
+		return [][]lockgraph.Step{chain}
+	}
+	return [][]lockgraph.Step{{call}, chain}
 }
 
 // prepend returns step followed by chain, or nil when that is longer than

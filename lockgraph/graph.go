@@ -145,14 +145,15 @@ func (g *Graph) AddJoined(from, to Class, parts ...[]Step) bool {
 		return false
 	}
 	key := [2]string{from.ID, to.ID}
-	if old, ok := g.edges[key]; ok && !joinedLess(parts, old.Witness) {
+	if old, ok := g.edges[key]; ok && !JoinedLess(parts, old.Witness) {
 		return false
 	}
 	return g.Add(Edge{From: from, To: to, Witness: slices.Concat(parts...)})
 }
 
-// joinedLess is WitnessLess for a witness given as parts.
-func joinedLess(parts [][]Step, b []Step) bool {
+// JoinedLess is WitnessLess for a first witness given as parts, without
+// joining them.
+func JoinedLess(parts [][]Step, b []Step) bool {
 	n := 0
 	for _, p := range parts {
 		n += len(p)
