@@ -1,8 +1,10 @@
 package analyzer
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -99,11 +101,16 @@ func runtimeInternal(path string) bool {
 // sortFuncs sorts functions by position, then by name.
 func sortFuncs(fns []*ssa.Function) {
 	slices.SortFunc(fns, func(a, b *ssa.Function) int {
-		if a.Pos() != b.Pos() {
-			return int(a.Pos() - b.Pos())
-		}
-		return strings.Compare(a.String(), b.String())
+		return cmp.Or(comparePos(a.Prog.Fset, a.Pos(), b.Pos()), strings.Compare(a.String(), b.String()))
 	})
+}
+
+// comparePos orders two positions by file name and offset. (Not by Pos:
+// files enter a file set in the order they were parsed, which varies from
+// run to run, and so would the output.)
+func comparePos(fset *token.FileSet, a, b token.Pos) int {
+	x, y := fset.Position(a), fset.Position(b)
+	return cmp.Or(cmp.Compare(x.Filename, y.Filename), cmp.Compare(x.Offset, y.Offset))
 }
 
 // analyzerDoc extracts the analyzer's documentation from the "# Analyzer"

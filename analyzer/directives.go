@@ -83,7 +83,7 @@ type ignore struct {
 // without anything to suppress.
 func (pa *pkgAnalysis) flush() {
 	ignores := pa.ignores()
-	slices.SortStableFunc(pa.diags, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	slices.SortStableFunc(pa.diags, func(a, b analysis.Diagnostic) int { return comparePos(pa.pass.Fset, a.Pos, b.Pos) })
 	for _, d := range pa.diags {
 		suppressed := pa.suppress(d.Pos, ignores)
 		for _, r := range d.Related {

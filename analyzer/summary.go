@@ -18,14 +18,20 @@ import (
 // acquisition and field call.
 type summaryBuilder struct {
 	acquires, provides, returns, releases refSet
-	fieldCalls                            map[string]fieldCall
+	fieldCalls                            map[string]partsCall
 	stores                                map[paramStore]bool
 	paramCalls                            map[int]paramCall
 }
 
 // refSet holds lock references by class, mode and instance, each with its
-// shortest chain.
-type refSet map[refKey]acquire
+// shortest chain, kept in parts (a call step, the callee's chain) that are
+// joined once, when the summary is built.
+type refSet map[refKey]partsRef
+
+type partsRef struct {
+	ref   acquire
+	chain [][]lockgraph.Step
+}
 
 type refKey struct {
 	class      string
@@ -34,44 +40,51 @@ type refKey struct {
 	root, path string
 }
 
-func (rs *refSet) add(a acquire) {
+func (rs *refSet) add(a acquire) { rs.addParts(a, a.Chain) }
+
+// addParts is add for a reference whose chain is given as parts (which
+// must not change afterwards).
+func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
+	key := refKey{a.Class.ID, a.Mode, a.Param, a.Root, a.Path}
+	if old, ok := (*rs)[key]; ok && !lockgraph.PartsLess(chain, old.chain) {
+		return
+	}
 	if *rs == nil {
 		*rs = make(refSet)
 	}
-	key := refKey{a.Class.ID, a.Mode, a.Param, a.Root, a.Path}
-	if old, ok := (*rs)[key]; !ok || lockgraph.WitnessLess(a.Chain, old.Chain) {
-		(*rs)[key] = a
-	}
+	(*rs)[key] = partsRef{a, chain}
 }
 
-// addParts is add for a reference whose chain is given as parts, joined
-// only if the reference is new or its chain shorter.
-func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
-	key := refKey{a.Class.ID, a.Mode, a.Param, a.Root, a.Path}
-	if old, ok := (*rs)[key]; ok && !lockgraph.JoinedLess(chain, old.Chain) {
-		return
+func (rs refSet) list() []acquire {
+	out := make([]acquire, 0, len(rs))
+	for _, r := range rs {
+		r.ref.Chain = slices.Concat(r.chain...)
+		out = append(out, r.ref)
 	}
-	a.Chain = slices.Concat(chain...)
-	rs.add(a)
+	return out
 }
-
-func (rs refSet) list() []acquire { return slices.Collect(maps.Values(rs)) }
 
 func (b *summaryBuilder) addAcquire(a acquire) { b.acquires.add(a) }
 func (b *summaryBuilder) addProvide(a acquire) { b.provides.add(a) }
 func (b *summaryBuilder) addReturn(a acquire)  { b.returns.add(a) }
 func (b *summaryBuilder) addRelease(a acquire) { b.releases.add(a) }
 
-// addFieldCall records a call through a field, its chain given as parts,
-// joined only if the call is new or its chain shorter.
+// A partsCall is a field call with its chain in parts, as in refSet.
+type partsCall struct {
+	field lockgraph.Class
+	chain [][]lockgraph.Step
+}
+
+// addFieldCall records a call through a field, its chain given as parts
+// (which must not change afterwards).
 func (b *summaryBuilder) addFieldCall(field lockgraph.Class, chain ...[]lockgraph.Step) {
-	if old, ok := b.fieldCalls[field.ID]; ok && !lockgraph.JoinedLess(chain, old.Chain) {
+	if old, ok := b.fieldCalls[field.ID]; ok && !lockgraph.PartsLess(chain, old.chain) {
 		return
 	}
 	if b.fieldCalls == nil {
-		b.fieldCalls = make(map[string]fieldCall)
+		b.fieldCalls = make(map[string]partsCall)
 	}
-	b.fieldCalls[field.ID] = fieldCall{Field: field, Chain: slices.Concat(chain...)}
+	b.fieldCalls[field.ID] = partsCall{field, chain}
 }
 
 // addParamCall keeps, for each parameter, the shortest chain and the
@@ -114,7 +127,7 @@ func (b *summaryBuilder) build() summary {
 		Releases: b.releases.list(),
 	}
 	for _, c := range b.fieldCalls {
-		s.FieldCalls = append(s.FieldCalls, c)
+		s.FieldCalls = append(s.FieldCalls, fieldCall{Field: c.field, Chain: slices.Concat(c.chain...)})
 	}
 	for p := range b.stores {
 		s.ParamStores = append(s.ParamStores, p)

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"github.com/lockorder/lockorder/lockgraph"
 	"go/ast"
 	"go/token"
@@ -77,7 +78,9 @@ func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
 	sortFuncs(all)
 	pa.summarize(all)
 	pa.report()
-	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int { return int(a.Pos - b.Pos) })
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
+		return cmp.Or(comparePos(prog.Fset, a.Pos, b.Pos), strings.Compare(a.Message, b.Message))
+	})
 	// A file of a package and of its test variant is walked twice.
 	return slices.CompactFunc(diags, func(a, b analysis.Diagnostic) bool {
 		return prog.Fset.Position(a.Pos) == prog.Fset.Position(b.Pos) && a.Message == b.Message
@@ -244,7 +247,9 @@ func (pa *pkgAnalysis) searchEntry(target *callgraph.Node, tests bool) []lockgra
 		var level []*callgraph.Node
 		for _, n := range queue {
 			in := slices.Clone(n.In)
-			slices.SortFunc(in, func(a, b *callgraph.Edge) int { return int(a.Pos() - b.Pos()) })
+			slices.SortFunc(in, func(a, b *callgraph.Edge) int {
+				return cmp.Or(comparePos(pa.pass.Fset, a.Pos(), b.Pos()), strings.Compare(nodeName(a.Caller), nodeName(b.Caller)))
+			})
 			for _, e := range in {
 				if _, seen := next[e.Caller]; seen || e.Caller.Func == nil || e.Site == nil {
 					continue
@@ -275,4 +280,12 @@ func (pa *pkgAnalysis) pathFrom(e *callgraph.Edge, next map[*callgraph.Node]*cal
 		path = append(path, step(lockgraph.Calls, next[n]))
 	}
 	return path
+}
+
+// nodeName names a call graph node by its function ("" for the root).
+func nodeName(n *callgraph.Node) string {
+	if n.Func == nil {
+		return ""
+	}
+	return n.Func.String()
 }

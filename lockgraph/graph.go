@@ -154,23 +154,36 @@ func (g *Graph) AddJoined(from, to Class, parts ...[]Step) bool {
 // JoinedLess is WitnessLess for a first witness given as parts, without
 // joining them.
 func JoinedLess(parts [][]Step, b []Step) bool {
+	return PartsLess(parts, [][]Step{b})
+}
+
+// PartsLess is WitnessLess for two witnesses given as parts, without
+// joining them.
+func PartsLess(a, b [][]Step) bool {
+	if n, m := partsLen(a), partsLen(b); n != m {
+		return n < m
+	}
+	j, k := 0, 0 // the part of b and the step in it
+	for _, p := range a {
+		for _, s := range p {
+			for k == len(b[j]) {
+				j, k = j+1, 0
+			}
+			if c := compareSteps(s, b[j][k]); c != 0 {
+				return c < 0
+			}
+			k++
+		}
+	}
+	return false
+}
+
+func partsLen(parts [][]Step) int {
 	n := 0
 	for _, p := range parts {
 		n += len(p)
 	}
-	if n != len(b) {
-		return n < len(b)
-	}
-	i := 0
-	for _, p := range parts {
-		for _, s := range p {
-			if c := compareSteps(s, b[i]); c != 0 {
-				return c < 0
-			}
-			i++
-		}
-	}
-	return false
+	return n
 }
 
 // Len returns the number of edges.

@@ -64,6 +64,25 @@ func TestAddJoinedAgreesWithAdd(t *testing.T) {
 	}
 }
 
+// TestPartsLessAgreesWithWitnessLess compares witnesses split in parts
+// anywhere, both of them.
+func TestPartsLessAgreesWithWitnessLess(t *testing.T) {
+	witnesses := [][]Step{edge("a", "b", 4).Witness, edge("a", "b", 3).Witness, edge("a", "c", 3).Witness, edge("a", "b", 3).Witness}
+	witnesses[3][1].Pos.Line = 0
+	split := func(w []Step, cut int) [][]Step { return [][]Step{w[:min(cut, len(w))], nil, w[min(cut, len(w)):]} }
+	for _, a := range witnesses {
+		for _, b := range witnesses {
+			for i := range 5 {
+				for j := range 5 {
+					if got, want := PartsLess(split(a, i), split(b, j)), WitnessLess(a, b); got != want {
+						t.Errorf("PartsLess(%v at %d, %v at %d) = %v, want %v", a, i, b, j, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestCyclesEachOnceFromSmallestClass(t *testing.T) {
 	var g Graph
 	for _, e := range []Edge{
