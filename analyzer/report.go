@@ -212,6 +212,9 @@ func newPositions(pass *analysis.Pass) *positions {
 		tf := pass.Fset.File(f.Pos())
 		p.files[tf.Name()] = tf
 		p.local[tf.Name()] = true
+		// A file cgo generated names its source with a line directive:
+		// that source is local too, and read from disk when needed.
+		p.local[pass.Fset.Position(f.Package).Filename] = true
 	}
 	return p
 }

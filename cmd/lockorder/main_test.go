@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,6 +117,50 @@ func TestReadmeRunCommand(t *testing.T) {
 	checkReport(t, dir, strings.Join(report, "\n"))
 }
 
+// TestDeterministic runs lockorder on the fixtures (GOPATH mode) with one
+// and with two threads and with and without context lines: the JSON and
+// SARIF reports are byte-identical, and so is the text report once its
+// context lines are left out. The fixtures have reports in many packages
+// and in several files of one package.
+func TestDeterministic(t *testing.T) {
+	dir := model(t, "src")
+	t.Setenv("GOPATH", filepath.Dir(dir))
+	t.Setenv("GO111MODULE", "off")
+	type output struct{ text, json, sarif string }
+	runs := make(map[string]output)
+	for _, procs := range []string{"1", "2"} {
+		for _, context := range []string{"-1", "2"} {
+			t.Setenv("GOMAXPROCS", procs)
+			sarif := filepath.Join(t.TempDir(), "report.sarif")
+			_, text, status := runIn(t, dir, lockorder, "-c", context, "./...")
+			js, _, jsonStatus := runIn(t, dir, lockorder, "-c", context, "-json", "-sarif", sarif, "./...")
+			data, err := os.ReadFile(sarif)
+			if status != 3 || jsonStatus != 3 || err != nil {
+				t.Fatalf("GOMAXPROCS=%s -c %s: exit %d and %d (want 3), %v", procs, context, status, jsonStatus, err)
+			}
+			var lines []string
+			for _, line := range strings.SplitAfter(text, "\n") {
+				if !regexp.MustCompile(`^\d+\t`).MatchString(line) {
+					lines = append(lines, line)
+				}
+			}
+			if context != "-1" && len(lines) == len(strings.SplitAfter(text, "\n")) {
+				t.Errorf("-c %s printed no context lines", context)
+			}
+			runs["GOMAXPROCS="+procs+" -c "+context] = output{strings.Join(lines, ""), js, string(data)}
+		}
+	}
+	first := runs["GOMAXPROCS=1 -c -1"]
+	if n := strings.Count(first.json, `"posn"`); n < 50 {
+		t.Errorf("the JSON report has %d positions, want many", n)
+	}
+	for name, out := range runs {
+		if out != first {
+			t.Errorf("%s: the report differs from GOMAXPROCS=1 -c -1's:\n%+v\nwant:\n%+v", name, out, first)
+		}
+	}
+}
+
 func TestFixedModelsSilent(t *testing.T) {
 	for _, name := range []string{"alertmanager-fixed", "alertmanager-ordered"} {
 		stdout, stderr, status := runIn(t, model(t, name), lockorder, "./...")
@@ -182,34 +227,82 @@ func TestBadInput(t *testing.T) {
 		"good/a.go":       "package good\n",
 		"excluded/a.go":   "//go:build never\n\npackage excluded\n",
 		"excluded/doc.md": "no Go files here\n",
+		"cgook/a.go":      cgoCycle,
+		"cgobad/a.go":     "package cgobad\n\n// int broken( { return 0; }\nimport \"C\"\n",
+		"orders/doc.md":   "a directory, not an order file\n",
 	})
 	for _, tc := range []struct {
 		args   []string
+		env    string // NAME=value for the run
 		status int
 		stderr string // regexp every line of standard error must match
 	}{
-		{[]string{"./nonexistent"}, 1, `^lockorder: .*nonexistent.*directory not found$`},
-		{[]string{"./typeerr"}, 1, `typeerr/a.go:3:23: cannot use "x"`},
-		{[]string{"./syntaxerr"}, 1, `syntaxerr/a.go:3:\d+: `},
-		{[]string{"./importerr"}, 1, `example.com/missing`},
-		{[]string{"./excluded"}, 1, `^lockorder: .*build constraints exclude all Go files`},
-		{[]string{"example.com/no/such/pkg"}, 1, `^lockorder: example.com/no/such/pkg: `},
-		{[]string{"-bogus", "./good"}, 2, `^lockorder: flag provided but not defined: -bogus`},
-		{[]string{}, 2, `^lockorder: no packages named`},
-		{[]string{"./good"}, 0, `^$`},
+		{[]string{"./nonexistent"}, "", 1, `^lockorder: .*nonexistent.*directory not found$`},
+		{[]string{"./typeerr"}, "", 1, `typeerr/a.go:3:23: cannot use "x"`},
+		{[]string{"./syntaxerr"}, "", 1, `syntaxerr/a.go:3:\d+: `},
+		{[]string{"./importerr"}, "", 1, `example.com/missing`},
+		{[]string{"./excluded"}, "", 1, `^lockorder: .*build constraints exclude all Go files`},
+		{[]string{"example.com/no/such/pkg"}, "", 1, `^lockorder: example.com/no/such/pkg: `},
+		{[]string{"-bogus", "./good"}, "", 2, `^lockorder: flag provided but not defined: -bogus`},
+		{[]string{}, "", 2, `^lockorder: no packages named`},
+		{[]string{"./good"}, "", 0, `^$`},
+		// A cgo package is analysed in its source file, not in the file
+		// cgo generates; a C error is one line; without cgo it is excluded.
+		{[]string{"./cgook"}, "", 3, `^(\S*/cgook/a.go:\d+:\d+: .*(lock order cycle|goroutine))`},
+		{[]string{"./cgobad"}, "", 1, `cgobad/a.go:\d+:\d+: (error: .* \(and \d+ more lines\)$|could not import C)`},
+		{[]string{"./cgook"}, "CGO_ENABLED=0", 1, `^lockorder: .*build constraints exclude all Go files`},
+		{[]string{"-order", "nonexistent.txt", "./good"}, "", 2, `^lockorder: invalid value "nonexistent.txt" for flag -order: .*no such file`},
+		{[]string{"-order", "orders", "./good"}, "", 2, `^lockorder: invalid value "orders" for flag -order: .*is a directory`},
+		{[]string{"-json", "-sarif", "-", "./good"}, "", 2, `^lockorder: -json and -sarif - both write to standard output`},
 	} {
-		_, stderr, status := runIn(t, dir, lockorder, tc.args...)
-		if status != tc.status {
-			t.Errorf("lockorder %s: exit %d, want %d\n%s", tc.args, status, tc.status, stderr)
-		}
-		rx := regexp.MustCompile(tc.stderr)
-		for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
-			if !rx.MatchString(line) || strings.Contains(line, "panic") {
-				t.Errorf("lockorder %s: stderr line %q does not match %s", tc.args, line, tc.stderr)
+		t.Run(strings.Join(append(tc.args, tc.env), " "), func(t *testing.T) {
+			if slices.ContainsFunc(tc.args, func(a string) bool { return strings.HasPrefix(a, "./cgo") }) {
+				if _, err := exec.LookPath("gcc"); err != nil && os.Getenv("CI") == "" {
+					t.Skip("no C compiler for cgo")
+				}
 			}
-		}
+			if name, value, ok := strings.Cut(tc.env, "="); ok {
+				t.Setenv(name, value)
+			}
+			_, stderr, status := runIn(t, dir, lockorder, tc.args...)
+			if status != tc.status {
+				t.Errorf("exit %d, want %d\n%s", status, tc.status, stderr)
+			}
+			rx := regexp.MustCompile(tc.stderr)
+			for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+				if !rx.MatchString(line) || strings.Contains(line, "panic") {
+					t.Errorf("stderr line %q does not match %s", line, tc.stderr)
+				}
+			}
+		})
 	}
 }
+
+// cgoCycle is a cgo package with a lock order cycle.
+const cgoCycle = `package cgook
+
+// int twice(int x) { return 2 * x; }
+import "C"
+
+import "sync"
+
+type T struct{ a, b sync.Mutex }
+
+func (t *T) AB() int {
+	t.a.Lock()
+	t.b.Lock()
+	defer t.a.Unlock()
+	defer t.b.Unlock()
+	return int(C.twice(1))
+}
+
+func (t *T) BA() {
+	t.b.Lock()
+	t.a.Lock()
+	t.a.Unlock()
+	t.b.Unlock()
+}
+`
 
 // TestModelWholeProgram checks the whole-program mode on the model: the
 // same cycle, and each goroutine's path from its go statement, including

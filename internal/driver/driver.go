@@ -167,7 +167,7 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer, opts ...
 			msg := act.Err.Error()
 			if !seenErr[msg] && !strings.HasPrefix(msg, "failed prerequisites") {
 				seenErr[msg] = true
-				fmt.Fprintf(stderr, "%s: %s: %s\n", name, act.Package.PkgPath, strings.Join(strings.Fields(msg), " "))
+				fmt.Fprintf(stderr, "%s: %s: %s\n", name, act.Package.PkgPath, firstLine(msg))
 			}
 			status = exitError
 		} else if act.IsRoot && act.Analyzer == a && len(act.Diagnostics) > 0 && status == exitClean {
@@ -197,11 +197,10 @@ func loadErrors(name string, pkgs []*packages.Package) []string {
 	seen := make(map[string]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			line := e.Error()
+			line := e.Pos + ": " + firstLine(e.Msg)
 			if e.Pos == "" || e.Pos == "-" {
-				line = name + ": " + p.PkgPath + ": " + e.Msg
+				line = name + ": " + p.PkgPath + ": " + firstLine(e.Msg)
 			}
-			line = strings.Join(strings.Fields(line), " ")
 			if !seen[line] {
 				seen[line] = true
 				errs = append(errs, line)
@@ -209,6 +208,25 @@ func loadErrors(name string, pkgs []*packages.Package) []string {
 		}
 	})
 	return errs
+}
+
+// firstLine turns an error message into one line: its first line, without
+// a "# package" header such as the compiler's and cgo's, and how many lines
+// were left out (a C compiler's report runs to dozens).
+func firstLine(msg string) string {
+	var lines []string
+	for _, line := range strings.Split(msg, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" && !strings.HasPrefix(line, "# ") {
+			lines = append(lines, line)
+		}
+	}
+	switch len(lines) {
+	case 0:
+		return strings.TrimSpace(msg)
+	case 1:
+		return lines[0]
+	}
+	return fmt.Sprintf("%s (and %d more lines)", lines[0], len(lines)-1)
 }
 
 // printText prints the root packages' diagnostics as go vet does: the
