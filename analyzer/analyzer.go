@@ -39,14 +39,23 @@ type Result struct {
 	Cycles []lockgraph.Cycle
 }
 
-func run(pass *analysis.Pass) (result any, err error) {
-	// A bug in lockorder must not crash the whole vet run: the package
-	// gets an error, the others are still analysed.
+func run(pass *analysis.Pass) (any, error) {
+	return recovered(func() (any, error) { return analyze(pass) })
+}
+
+// recovered calls f and turns a panic into an error: a bug in lockorder
+// must not crash the whole vet run; the package gets an error, the others
+// are still analysed.
+func recovered(f func() (any, error)) (result any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			result, err = nil, fmt.Errorf("internal error: %v (please report it)", r)
 		}
 	}()
+	return f()
+}
+
+func analyze(pass *analysis.Pass) (any, error) {
 	if runtimeInternal(pass.Pkg.Path()) {
 		return &Result{}, nil
 	}

@@ -34,7 +34,7 @@ func TestFixtures(t *testing.T) {
 		"consistent", "released", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",
-		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout")
+		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager
@@ -179,6 +179,42 @@ func TestPruningChangesNothing(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPanicIsPackageError checks that a panic while analysing one package
+// becomes that package's error and the other packages are still analysed.
+func TestPanicIsPackageError(t *testing.T) {
+	pkgs := load(t, testdata(t), "./abba")
+	pkgs = append(pkgs, load(t, testdata(t), "./double")...)
+	panicky := &analysis.Analyzer{
+		Name: "panicky",
+		Doc:  "panics on package double",
+		Run: func(pass *analysis.Pass) (any, error) {
+			return analyzer.Recovered(func() (any, error) {
+				if pass.Pkg.Name() == "double" {
+					var m map[string]int
+					m["boom"]++ // a nil map: a runtime panic
+				}
+				pass.Reportf(pass.Files[0].Package, "analysed")
+				return nil, nil
+			})
+		},
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{panicky}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(graph.Roots) != 2 {
+		t.Fatalf("%d root actions, want 2", len(graph.Roots))
+	}
+	for _, act := range graph.Roots {
+		switch name := act.Package.Name; {
+		case name == "double" && (act.Err == nil || !strings.HasPrefix(act.Err.Error(), "internal error: assignment to entry in nil map (please report it)")):
+			t.Errorf("double: error %v, want the panic as an internal error", act.Err)
+		case name == "abba" && (act.Err != nil || len(act.Diagnostics) != 1):
+			t.Errorf("abba: error %v, %d diagnostics; want it analysed", act.Err, len(act.Diagnostics))
+		}
 	}
 }
 

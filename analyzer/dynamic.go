@@ -170,6 +170,7 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 		}
 		chain := w.via(call, pc.Chain)
 		if chain == nil {
+			w.res.cut++
 			continue
 		}
 		var held []heldPrefix
@@ -208,6 +209,7 @@ func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []he
 		}
 		full := concat(chain, a.Chain)
 		if full == nil {
+			w.res.cut++
 			continue
 		}
 		for _, l := range locks {

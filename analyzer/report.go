@@ -80,6 +80,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	}
 	pa.reportDoubles(fns, pos)
 	pa.reportLeaks(fns)
+	pa.reportBounds(fns)
 	pa.flush()
 	return m.fact(), cycles
 }
@@ -195,6 +196,51 @@ func (pa *pkgAnalysis) reportLeaks(fns []*ssa.Function) {
 			Category: "leaked-lock",
 		})
 	}
+}
+
+// reportBounds says, once per package, where a bound cut the analysis:
+// witnesses longer than maxChain were dropped, or the summaries of
+// recursive functions did not settle within maxRewalks walks. An edge may
+// be missing there, and with it a cycle.
+func (pa *pkgAnalysis) reportBounds(fns []*ssa.Function) {
+	var cut, unsettled []string
+	n, at := 0, token.NoPos
+	for _, fn := range fns {
+		r := pa.results[fn]
+		if r.cut > 0 {
+			cut = append(cut, funcName(fn))
+			n += r.cut
+		}
+		if r.unsettled {
+			unsettled = append(unsettled, funcName(fn))
+		}
+		if (r.cut > 0 || r.unsettled) && at == token.NoPos {
+			at = fn.Pos()
+		}
+	}
+	var parts []string
+	if len(cut) > 0 {
+		parts = append(parts, fmt.Sprintf("%d witnesses longer than %d steps dropped in %s", n, maxChain, names(cut)))
+	}
+	if len(unsettled) > 0 {
+		parts = append(parts, fmt.Sprintf("summaries not settled after %d walks in %s", maxRewalks, names(unsettled)))
+	}
+	if len(parts) == 0 {
+		return
+	}
+	if !at.IsValid() {
+		at = pa.pass.Files[0].Name.Pos()
+	}
+	pa.add(analysis.Diagnostic{Pos: at, Category: "bound",
+		Message: "analysis bounded: " + strings.Join(parts, "; ") + "; cycles through them may be missed"})
+}
+
+// names lists up to three function names and how many more there are.
+func names(fns []string) string {
+	if len(fns) <= 3 {
+		return strings.Join(fns, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(fns[:3], ", "), len(fns)-3)
 }
 
 // positions turns the token.Positions of witness steps back into token.Pos

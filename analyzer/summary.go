@@ -181,7 +181,8 @@ func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
 		work = work[1:]
 		delete(queued, fn)
 		if rewalks[fn]++; rewalks[fn] > maxRewalks {
-			continue // see maxRewalks
+			pa.results[fn].unsettled = true // see maxRewalks
+			continue
 		}
 		r := pa.walk(fn)
 		changed := !reflect.DeepEqual(r.sum, pa.results[fn].sum)

@@ -49,6 +49,10 @@ type funcResult struct {
 	// incomplete is set when a callee's summary was still being computed
 	// (recursion): the walk must be repeated once summaries settle.
 	incomplete bool
+	// cut counts the witnesses dropped for being longer than maxChain;
+	// unsettled is set when the walks stopped at maxRewalks.
+	cut       int
+	unsettled bool
 }
 
 // state is the dataflow state at a program point: the locks held on every
@@ -507,7 +511,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		class, in, ok := w.mapRef(a, args)
 		// The chain is call + the callee's chain, joined only where kept.
 		chain := w.viaParts(call, named(a, class))
-		if !ok || length(chain) > maxChain {
+		if !ok || w.tooLong(length(chain)) {
 			continue
 		}
 		for _, l := range locks {
@@ -520,7 +524,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		w.sum.acquires.addParts(ref(class, a.Mode, in, nil), chain...)
 	}
 	for _, p := range sum.Provides {
-		if chain := w.viaParts(call, p.Chain); length(chain) <= maxChain {
+		if chain := w.viaParts(call, p.Chain); !w.tooLong(length(chain)) {
 			for _, l := range locks {
 				w.provideParts(l, p.Class, chain...)
 			}
@@ -528,7 +532,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		}
 	}
 	for _, fc := range sum.FieldCalls {
-		if chain := w.viaParts(call, fc.Chain); length(chain) <= maxChain {
+		if chain := w.viaParts(call, fc.Chain); !w.tooLong(length(chain)) {
 			w.fieldCallParts(fc.Field, locks, chain...)
 		}
 	}
@@ -596,7 +600,7 @@ func (w *walker) fieldCall(field lockgraph.Class, chain []lockgraph.Step, locks 
 // it is kept.
 func (w *walker) fieldCallParts(field lockgraph.Class, locks lockset, chain ...[]lockgraph.Step) {
 	w.sum.addFieldCall(field, chain...)
-	if 1+length(chain) > maxChain {
+	if len(locks) > 0 && w.tooLong(1+length(chain)) {
 		return
 	}
 	for _, l := range locks {
@@ -658,10 +662,20 @@ func (w *walker) edge(l held, chain []lockgraph.Step, to lockgraph.Class) {
 // edgeParts is edge for a chain given as parts, joined only if the edge is
 // new or shorter than the one recorded.
 func (w *walker) edgeParts(l held, to lockgraph.Class, chain ...[]lockgraph.Step) {
-	if l.class.ID == "" || to.ID == "" || 1+length(chain) > maxChain {
+	if l.class.ID == "" || to.ID == "" || w.tooLong(1+length(chain)) {
 		return
 	}
 	w.res.edges.AddJoined(l.class, to, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
+}
+
+// tooLong reports whether a witness of n steps is longer than maxChain, and
+// counts it as cut.
+func (w *walker) tooLong(n int) bool {
+	if n > maxChain {
+		w.res.cut++
+		return true
+	}
+	return false
 }
 
 // length returns the number of steps in a chain given as parts.
@@ -684,7 +698,7 @@ func (w *walker) provide(l held, chain []lockgraph.Step, event lockgraph.Class) 
 
 // provideParts is provide for a chain given as parts.
 func (w *walker) provideParts(l held, event lockgraph.Class, chain ...[]lockgraph.Step) {
-	if l.class.ID == "" || 1+length(chain) > maxChain {
+	if l.class.ID == "" || w.tooLong(1+length(chain)) {
 		return
 	}
 	w.res.edges.AddJoined(event, l.class, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
