@@ -107,10 +107,21 @@ func runtimeInternal(path string) bool {
 		strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/"))
 }
 
-// sortFuncs sorts functions by position, then by name.
+// sortFuncs sorts functions by position (see comparePos), then by name.
 func sortFuncs(fns []*ssa.Function) {
+	type key struct {
+		file   string
+		offset int
+		name   string
+	}
+	keys := make(map[*ssa.Function]key, len(fns))
+	for _, fn := range fns {
+		posn := fn.Prog.Fset.Position(fn.Pos())
+		keys[fn] = key{posn.Filename, posn.Offset, fn.String()}
+	}
 	slices.SortFunc(fns, func(a, b *ssa.Function) int {
-		return cmp.Or(comparePos(a.Prog.Fset, a.Pos(), b.Pos()), strings.Compare(a.String(), b.String()))
+		x, y := keys[a], keys[b]
+		return cmp.Or(cmp.Compare(x.file, y.file), cmp.Compare(x.offset, y.offset), cmp.Compare(x.name, y.name))
 	})
 }
 

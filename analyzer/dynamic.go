@@ -220,7 +220,7 @@ func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []he
 		for _, h := range held {
 			if h.From.ID != a.Class.ID {
 				if witness := concat(h.Prefix, a.Chain); witness != nil {
-					w.res.edges.Add(lockgraph.Edge{From: h.From, To: a.Class, Witness: witness})
+					w.res.edges.add(h.From, a.Class, witness)
 				}
 			}
 		}

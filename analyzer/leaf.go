@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-
-	"github.com/lockorder/lockorder/lockgraph"
 )
 
 // The standard library takes many locks that no other package can reach:
@@ -35,8 +33,8 @@ func (pa *pkgAnalysis) leafLocks() map[string]bool {
 				leaves[a.Class.ID] = true
 			}
 		}
-		for _, e := range r.edges.Edges() {
-			notLeaf[e.From.ID] = true
+		for key := range r.edges {
+			notLeaf[key[0]] = true
 		}
 		for _, p := range r.pending {
 			notLeaf[p.From.ID] = true
@@ -77,12 +75,4 @@ func withoutLeaves(s summary, leaves map[string]bool) summary {
 		s.Acquires = nil
 	}
 	return s
-}
-
-// dropLeafEdges returns the edges that do not end at a leaf lock.
-func dropLeafEdges(edges []lockgraph.Edge, leaves map[string]bool) []lockgraph.Edge {
-	if len(leaves) == 0 {
-		return edges
-	}
-	return slices.DeleteFunc(slices.Clone(edges), func(e lockgraph.Edge) bool { return leaves[e.To.ID] })
 }

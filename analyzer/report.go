@@ -39,8 +39,10 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	fns := pa.order()
 	for _, fn := range fns {
 		r := pa.results[fn]
-		for _, e := range dropLeafEdges(r.edges.Edges(), pa.leaves) {
-			m.graph.Add(e)
+		for _, e := range r.edges {
+			if !pa.leaves[e.to.ID] {
+				m.graph.AddJoined(e.from, e.to, e.witness...)
+			}
 		}
 		for _, p := range r.pending {
 			m.addPending(p)
@@ -63,13 +65,26 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		}
 	}
 	cycles, truncated := m.cycleGraph().Cycles()
-	for _, c := range cycles {
+	shown := make(map[[2]string]bool) // the edges of the cycles reported
+	for key := range m.reported {
+		for _, e := range keyEdges(key) {
+			shown[e] = true
+		}
+	}
+	for _, c := range cycles { // shortest first
 		key := reportKey(c)
 		if imported[key] || m.reported[key] {
 			continue
 		}
 		if pa.callees != nil && !pos.hasLocal(c) {
 			continue // whole program: a cycle among dependencies only
+		}
+		edges := keyEdges(key)
+		if !slices.ContainsFunc(edges, func(e [2]string) bool { return !shown[e] }) {
+			continue // every edge is in a cycle reported already
+		}
+		for _, e := range edges {
+			shown[e] = true
 		}
 		m.reported[key] = true
 		pa.add(cycleDiagnostic(c, pos, pa.entryPath))
@@ -95,6 +110,17 @@ func reportKey(c lockgraph.Cycle) string {
 		key = strings.ReplaceAll(key, ev, "#chan")
 	}
 	return key
+}
+
+// keyEdges returns the edges of a cycle given by its key, as pairs of
+// class IDs (events on one channel merged, as in the key).
+func keyEdges(key string) [][2]string {
+	ids := strings.Split(key, " -> ")
+	edges := make([][2]string, len(ids))
+	for i, id := range ids {
+		edges[i] = [2]string{id, ids[(i+1)%len(ids)]}
+	}
+	return edges
 }
 
 // cycleDiagnostic describes a cycle: one line naming the locks and the

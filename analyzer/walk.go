@@ -39,7 +39,7 @@ type leak struct {
 // funcResult is what walking one function found.
 type funcResult struct {
 	sum           summary
-	edges         lockgraph.Graph // the shortest witness for each pair
+	edges         edgeSet
 	pending       pendingSet
 	registrations []registration
 	doubles       []doubleLock
@@ -610,6 +610,33 @@ func (w *walker) fieldCallParts(field lockgraph.Class, locks lockset, chain ...[
 	}
 }
 
+// edgeSet holds a function's edges by pair of classes, each with its
+// shortest witness kept in parts, as in refSet: most are not the shortest
+// of the package's graph, and are never joined.
+type edgeSet map[[2]string]partsEdge
+
+type partsEdge struct {
+	from, to lockgraph.Class
+	witness  [][]lockgraph.Step
+}
+
+// add records an edge whose witness is given as parts (which must not
+// change afterwards). Edges from a class to itself are left out, as the
+// graph does.
+func (es *edgeSet) add(from, to lockgraph.Class, witness ...[]lockgraph.Step) {
+	key := [2]string{from.ID, to.ID}
+	if from.ID == to.ID {
+		return
+	}
+	if old, ok := (*es)[key]; ok && !lockgraph.PartsLess(witness, old.witness) {
+		return
+	}
+	if *es == nil {
+		*es = make(edgeSet)
+	}
+	(*es)[key] = partsEdge{from, to, witness}
+}
+
 // pendingSet holds pending calls by held lock and field, each with its
 // shortest prefix.
 type pendingSet map[[2]string]pendingCall
@@ -665,7 +692,7 @@ func (w *walker) edgeParts(l held, to lockgraph.Class, chain ...[]lockgraph.Step
 	if l.class.ID == "" || to.ID == "" || w.tooLong(1+length(chain)) {
 		return
 	}
-	w.res.edges.AddJoined(l.class, to, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
+	w.res.edges.add(l.class, to, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
 }
 
 // tooLong reports whether a witness of n steps is longer than maxChain, and
@@ -701,7 +728,7 @@ func (w *walker) provideParts(l held, event lockgraph.Class, chain ...[]lockgrap
 	if l.class.ID == "" || w.tooLong(1+length(chain)) {
 		return
 	}
-	w.res.edges.AddJoined(event, l.class, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
+	w.res.edges.add(event, l.class, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
 }
 
 func (w *walker) holds(l held) lockgraph.Step {
