@@ -14,6 +14,9 @@ type held struct {
 	mode  lockgraph.Mode
 	inst  instance
 	pos   token.Pos
+	// restored is set when the function took back a lock of its caller
+	// that it had released (see state.owed).
+	restored bool
 }
 
 // A lockset is the set of locks surely held at a program point, sorted by

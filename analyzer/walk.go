@@ -60,13 +60,21 @@ type funcResult struct {
 // locks in may that are not in must at an exit.
 type state struct {
 	must, may lockset
+	// owed are the locks of the caller (reached from a parameter or a
+	// global) this function released on some path and has not taken back:
+	// taking one again restores the caller's lock (held.restored).
+	owed lockset
 }
 
-func (s state) with(h held) state  { return state{s.must.add(h), s.may.add(h)} }
-func (s state) equal(t state) bool { return s.must.equal(t.must) && s.may.equal(t.may) }
-func join(a, b state) state        { return state{intersect(a.must, b.must), union(a.may, b.may)} }
+func (s state) with(h held) state { return state{s.must.add(h), s.may.add(h), s.owed} }
+func (s state) equal(t state) bool {
+	return s.must.equal(t.must) && s.may.equal(t.may) && s.owed.equal(t.owed)
+}
+func join(a, b state) state {
+	return state{intersect(a.must, b.must), union(a.may, b.may), union(a.owed, b.owed)}
+}
 func (s state) release(in instance, class lockgraph.Class) state {
-	return state{s.must.release(in, class), s.may.release(in, class)}
+	return state{s.must.release(in, class), s.may.release(in, class), s.owed}
 }
 
 // exit is the state at a return or a panic, after deferred calls ran.
@@ -291,6 +299,10 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 		mode = lockgraph.Read
 	}
 	h := held{class: class, mode: mode, inst: in, pos: pos}
+	if i := s.owed.find(in); i >= 0 {
+		h.restored = true
+		s.owed = s.owed.without(i)
+	}
 	if w.record {
 		acq := w.step(lockgraph.Acquires, class.Name, mode, pos)
 		if i := s.must.find(in); i >= 0 {
@@ -314,10 +326,18 @@ func (w *walker) unlock(mu ssa.Value, s state) state {
 	if !ok {
 		return s
 	}
-	if w.record && s.may.find(in) < 0 && s.may.findClass(class) < 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
+	callers := s.may.find(in) < 0 && s.may.findClass(class) < 0 && (in.paramIndex() >= 0 || in.isGlobal())
+	if i := s.may.find(in); i >= 0 && s.may[i].restored {
+		callers = true // the caller's lock, released again (in a loop)
+	}
+	if w.record && callers {
 		w.released[in] = class
 	}
-	return s.release(in, class)
+	s = s.release(in, class)
+	if callers {
+		s.owed = s.owed.add(held{class: class, inst: in})
+	}
+	return s
 }
 
 // condWait applies Cond.Wait: it releases the Cond's L, blocks until a
@@ -436,8 +456,8 @@ func (w *walker) finishExits() {
 	reported := make(map[instance]bool)
 	for _, e := range w.exits {
 		for _, h := range e.locks.may {
-			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" {
-				continue
+			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored {
+				continue // a restored lock is the caller's: held before and after
 			}
 			reported[h.inst] = true
 			pos := e.pos
