@@ -23,7 +23,7 @@ type tool struct {
 }
 
 // Report kinds, by message prefix; anything else is "other".
-var kinds = []string{"lock order cycle", "double lock", "recursive read lock", "other"}
+var kinds = []string{"lock order cycle", "lock held while blocking", "double lock", "recursive read lock", "leaked lock", "analysis bounded", "other"}
 
 // timeTools runs each tool rounds times in dir, alternating them and
 // starting each round with the next tool and killing a run after timeout,
