@@ -34,8 +34,9 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	// Edges are sorted by class IDs.
 	Edges []lockgraph.Edge
-	// Cycles are all the cycles among Edges, including those reported
-	// by imported packages.
+	// Cycles are a shortest cycle through every edge that lies on one
+	// (see lockgraph.ShortestCycles), including those reported by imported
+	// packages.
 	Cycles []lockgraph.Cycle
 }
 

@@ -64,11 +64,11 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 			pa.checkOrder(e, orders, pos)
 		}
 	}
-	cycles, truncated := m.cycleGraph().Cycles()
-	shown := make(map[[2]string]bool) // the edges of the cycles reported
+	cycles := m.cycleGraph().ShortestCycles()
+	shown := make(map[string]bool) // the classes of the cycles reported
 	for key := range m.reported {
-		for _, e := range keyEdges(key) {
-			shown[e] = true
+		for _, id := range strings.Split(key, " -> ") {
+			shown[id] = true
 		}
 	}
 	for _, c := range cycles { // shortest first
@@ -79,19 +79,17 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		if pa.callees != nil && !pos.hasLocal(c) {
 			continue // whole program: a cycle among dependencies only
 		}
-		edges := keyEdges(key)
-		if !slices.ContainsFunc(edges, func(e [2]string) bool { return !shown[e] }) {
-			continue // every edge is in a cycle reported already
+		// Every inversion of two locks is reported; a longer cycle only
+		// when it takes a lock no cycle reported before it takes.
+		ids := strings.Split(key, " -> ")
+		if len(ids) > 2 && !slices.ContainsFunc(ids, func(id string) bool { return !shown[id] }) {
+			continue
 		}
-		for _, e := range edges {
-			shown[e] = true
+		for _, id := range ids {
+			shown[id] = true
 		}
 		m.reported[key] = true
 		pa.add(cycleDiagnostic(c, pos, pa.entryPath))
-	}
-	if truncated {
-		pa.add(analysis.Diagnostic{Pos: pa.pass.Files[0].Name.Pos(), Category: "bound",
-			Message: fmt.Sprintf("lock graph has more cycles than lockorder enumerates (%d); only those found are reported", lockgraph.MaxCycles)})
 	}
 	pa.reportDoubles(fns, pos)
 	pa.reportLeaks(fns)
@@ -110,17 +108,6 @@ func reportKey(c lockgraph.Cycle) string {
 		key = strings.ReplaceAll(key, ev, "#chan")
 	}
 	return key
-}
-
-// keyEdges returns the edges of a cycle given by its key, as pairs of
-// class IDs (events on one channel merged, as in the key).
-func keyEdges(key string) [][2]string {
-	ids := strings.Split(key, " -> ")
-	edges := make([][2]string, len(ids))
-	for i, id := range ids {
-		edges[i] = [2]string{id, ids[(i+1)%len(ids)]}
-	}
-	return edges
 }
 
 // cycleDiagnostic describes a cycle: one line naming the locks and the

@@ -126,6 +126,75 @@ func (s *cycleSearch) record() {
 	s.found = append(s.found, c)
 }
 
+// ShortestCycles returns, for every edge that lies on a cycle, a shortest
+// cycle through it (among equally short ones, the first by class IDs),
+// each cycle once, starting from its smallest class, shortest first. It
+// shows every edge of every cycle with at most one breadth-first search
+// per edge, where Cycles enumerates elementary cycles, whose number grows
+// exponentially with the size of a strongly connected component.
+func (g *Graph) ShortestCycles() []Cycle {
+	succ := make(map[string][]string)
+	edges := g.Edges() // sorted: successor lists are sorted too
+	for _, e := range edges {
+		succ[e.From.ID] = append(succ[e.From.ID], e.To.ID)
+	}
+	comp := components(succ)
+	seen := make(map[string]bool)
+	var out []Cycle
+	for _, e := range edges {
+		cf, ok1 := comp[e.From.ID]
+		ct, ok2 := comp[e.To.ID]
+		if !ok1 || !ok2 || cf != ct {
+			continue
+		}
+		path := shortestPath(succ, comp, e.To.ID, e.From.ID) // e.To ... e.From
+		ids := append([]string{e.From.ID}, path[:len(path)-1]...)
+		start := slices.Index(ids, slices.Min(ids))
+		ids = slices.Concat(ids[start:], ids[:start])
+		c := Cycle{Edges: make([]Edge, len(ids))}
+		for i, from := range ids {
+			c.Edges[i], _ = g.Edge(from, ids[(i+1)%len(ids)])
+		}
+		if key := c.Key(); !seen[key] {
+			seen[key] = true
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b Cycle) int {
+		if len(a.Edges) != len(b.Edges) {
+			return len(a.Edges) - len(b.Edges)
+		}
+		return strings.Compare(a.Key(), b.Key())
+	})
+	return out
+}
+
+// shortestPath returns the nodes of a shortest path from one node to
+// another of the same component (both included), trying successors in
+// order so that the result does not depend on map order.
+func shortestPath(succ map[string][]string, comp map[string]int, from, to string) []string {
+	parent := map[string]string{from: ""}
+	for queue := []string{from}; len(queue) > 0; queue = queue[1:] {
+		v := queue[0]
+		if v == to {
+			break
+		}
+		for _, w := range succ[v] {
+			if _, ok := parent[w]; !ok && comp[w] == comp[from] {
+				parent[w] = v
+				queue = append(queue, w)
+			}
+		}
+	}
+	var path []string
+	for v := to; v != from; v = parent[v] {
+		path = append(path, v)
+	}
+	path = append(path, from)
+	slices.Reverse(path)
+	return path
+}
+
 // components numbers the strongly connected components of the graph given
 // by its successor lists (Tarjan's algorithm) and returns each node's
 // component number.

@@ -1,13 +1,14 @@
-package cover // want package:`lock graph, 3 cycles`
+package cover // want package:`lock graph, 4 cycles`
 
-// Three locks taken in every order: three cycles of two locks, and two of
-// three (a -> b -> c -> a, a -> c -> b -> a) whose every edge is already in
-// one of the first three. Those two are not reported: their edges are
-// shown, and fixing the reported cycles changes them.
+// Three locks taken in every order: three cycles of two locks, each
+// reported, and two of three (a -> b -> c -> a, a -> c -> b -> a) that take
+// no lock the first three do not: they are not reported (fixing the first
+// three changes them). A fourth lock taken between c and a makes a cycle
+// of three that takes a new lock: reported.
 
 import "sync"
 
-var a, b, c sync.Mutex
+var a, b, c, d sync.Mutex
 
 func AB() { // want AB:`acquires cover.a; acquires cover.b`
 	a.Lock()
@@ -39,7 +40,7 @@ func CB() { // want CB:`acquires cover.b; acquires cover.c`
 
 func AC() { // want AC:`acquires cover.a; acquires cover.c`
 	a.Lock()
-	c.Lock() // want `lock order cycle cover.a -> cover.c -> cover.a: cover.AC acquires cover.c while holding cover.a; cover.CA acquires cover.a while holding cover.c`
+	c.Lock() // want `lock order cycle cover.a -> cover.c -> cover.a: cover.AC acquires cover.c while holding cover.a; cover.CA acquires cover.a while holding cover.c` `lock order cycle cover.a -> cover.c -> cover.d -> cover.a: cover.AC acquires cover.c while holding cover.a; cover.CD acquires cover.d while holding cover.c; cover.DA acquires cover.a while holding cover.d`
 	c.Unlock()
 	a.Unlock()
 }
@@ -49,4 +50,18 @@ func CA() { // want CA:`acquires cover.a; acquires cover.c`
 	a.Lock()
 	a.Unlock()
 	c.Unlock()
+}
+
+func CD() { // want CD:`acquires cover.c; acquires cover.d`
+	c.Lock()
+	d.Lock()
+	d.Unlock()
+	c.Unlock()
+}
+
+func DA() { // want DA:`acquires cover.a; acquires cover.d`
+	d.Lock()
+	a.Lock()
+	a.Unlock()
+	d.Unlock()
 }
