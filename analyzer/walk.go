@@ -97,14 +97,16 @@ type walker struct {
 	defers []*ssa.Defer // the function's defer statements, found at its first RunDefers
 	// released holds the locks the function unlocks without having
 	// locked them: it is an unlock wrapper for them.
-	released map[instance]lockgraph.Class
+	released   map[instance]lockgraph.Class
+	holdsParts map[holdsKey][]lockgraph.Step // see holdsPart
 }
 
 // walk computes the held locks at every block entry (iterated to a
 // fixpoint), then walks each block once more to record what the function
 // does.
 func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
-	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{}, released: make(map[instance]lockgraph.Class)}
+	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{},
+		released: make(map[instance]lockgraph.Class), holdsParts: make(map[holdsKey][]lockgraph.Step)}
 	entry := make([]state, len(fn.Blocks))
 	seen := make([]bool, len(fn.Blocks))
 	if len(fn.Blocks) > 0 {
@@ -521,6 +523,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 // foldCallee adds a callee's acquisitions, waits, provides, field calls and
 // parameter stores to the caller, with edges from the locks held.
 func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, locks lockset) {
+	callPart := []lockgraph.Step{call}
 	released := make(map[instance]bool)
 	for _, r := range sum.Releases {
 		if _, in, ok := w.mapRef(r, args); ok {
@@ -530,7 +533,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 	for _, a := range sum.Acquires {
 		class, in, ok := w.mapRef(a, args)
 		// The chain is call + the callee's chain, joined only where kept.
-		chain := w.viaParts(call, named(a, class))
+		chain := w.viaParts(callPart, named(a, class))
 		if !ok || w.tooLong(length(chain)) {
 			continue
 		}
@@ -544,7 +547,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		w.sum.acquires.addParts(ref(class, a.Mode, in, nil), chain...)
 	}
 	for _, p := range sum.Provides {
-		if chain := w.viaParts(call, p.Chain); !w.tooLong(length(chain)) {
+		if chain := w.viaParts(callPart, p.Chain); !w.tooLong(length(chain)) {
 			for _, l := range locks {
 				w.provideParts(l, p.Class, chain...)
 			}
@@ -552,7 +555,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		}
 	}
 	for _, fc := range sum.FieldCalls {
-		if chain := w.viaParts(call, fc.Chain); !w.tooLong(length(chain)) {
+		if chain := w.viaParts(callPart, fc.Chain); !w.tooLong(length(chain)) {
 			w.fieldCallParts(fc.Field, locks, chain...)
 		}
 	}
@@ -625,7 +628,7 @@ func (w *walker) fieldCallParts(field lockgraph.Class, locks lockset, chain ...[
 	}
 	for _, l := range locks {
 		if l.class.ID != "" {
-			w.res.pending.add(l.class, field, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
+			w.res.pending.add(l.class, field, append([][]lockgraph.Step{w.holdsPart(l)}, chain...)...)
 		}
 	}
 }
@@ -712,7 +715,7 @@ func (w *walker) edgeParts(l held, to lockgraph.Class, chain ...[]lockgraph.Step
 	if l.class.ID == "" || to.ID == "" || w.tooLong(1+length(chain)) {
 		return
 	}
-	w.res.edges.add(l.class, to, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
+	w.res.edges.add(l.class, to, append([][]lockgraph.Step{w.holdsPart(l)}, chain...)...)
 }
 
 // tooLong reports whether a witness of n steps is longer than maxChain, and
@@ -748,7 +751,7 @@ func (w *walker) provideParts(l held, event lockgraph.Class, chain ...[]lockgrap
 	if l.class.ID == "" || w.tooLong(1+length(chain)) {
 		return
 	}
-	w.res.edges.add(event, l.class, append([][]lockgraph.Step{{w.holds(l)}}, chain...)...)
+	w.res.edges.add(event, l.class, append([][]lockgraph.Step{w.holdsPart(l)}, chain...)...)
 }
 
 func (w *walker) holds(l held) lockgraph.Step {
@@ -769,12 +772,31 @@ func (w *walker) via(call lockgraph.Step, chain []lockgraph.Step) []lockgraph.St
 	return prepend(call, chain)
 }
 
-// viaParts is via with the chain left in parts.
-func (w *walker) viaParts(call lockgraph.Step, chain []lockgraph.Step) [][]lockgraph.Step {
+// viaParts is via with the chain left in parts; callPart is the call step,
+// shared by every chain through the call.
+func (w *walker) viaParts(callPart, chain []lockgraph.Step) [][]lockgraph.Step {
 	if w.fn.Synthetic != "" {
 		return [][]lockgraph.Step{chain}
 	}
-	return [][]lockgraph.Step{{call}, chain}
+	return [][]lockgraph.Step{callPart, chain}
+}
+
+// holdsPart returns the Holds step of a held lock as a witness part, made
+// once per lock and walk.
+func (w *walker) holdsPart(l held) []lockgraph.Step {
+	key := holdsKey{l.pos, l.class.ID, l.mode}
+	part, ok := w.holdsParts[key]
+	if !ok {
+		part = []lockgraph.Step{w.holds(l)}
+		w.holdsParts[key] = part
+	}
+	return part
+}
+
+type holdsKey struct {
+	pos  token.Pos
+	id   string
+	mode lockgraph.Mode
 }
 
 // prepend returns step followed by chain, or nil when that is longer than
