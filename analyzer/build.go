@@ -3,6 +3,9 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"maps"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -17,16 +20,22 @@ import (
 // the package matters, it builds nothing and returns nil.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	files := pass.Files
+	imports := pass.Pkg.Imports()
+	mode := ssa.BuilderMode(0)
 	if pruneBodies {
 		relevant, matters := relevantFuncs(pass)
 		if !matters {
 			return nil, nil
 		}
 		files = pruneFiles(pass, relevant)
+		// Only the imports whose functions or variables the code names
+		// need SSA packages (a method is created when it is needed); the
+		// initializer then must not call every import's.
+		imports, mode = namedImports(pass), ssa.BareInits
 	}
-	prog := ssa.NewProgram(pass.Fset, 0)
+	prog := ssa.NewProgram(pass.Fset, mode)
 	prog.SetNoReturn(noReturn)
-	for _, imp := range pass.Pkg.Imports() {
+	for _, imp := range imports {
 		prog.CreatePackage(imp, nil, nil, true)
 	}
 	pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
@@ -48,6 +57,23 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 		}
 	}
 	return pkg, funcs
+}
+
+// namedImports returns the other packages whose package-level functions
+// or variables the package names, sorted by path.
+func namedImports(pass *analysis.Pass) []*types.Package {
+	named := make(map[*types.Package]bool)
+	for _, obj := range pass.TypesInfo.Uses {
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+			if pkg := obj.Pkg(); pkg != nil && pkg != pass.Pkg && obj.Parent() == pkg.Scope() {
+				named[pkg] = true
+			}
+		}
+	}
+	out := slices.Collect(maps.Keys(named))
+	slices.SortFunc(out, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
+	return out
 }
 
 // pruneBodies is turned off by a test that checks pruning changes nothing.
