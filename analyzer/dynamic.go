@@ -187,7 +187,7 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 			w.callParam(paramIndexOf(arg), chain, held, locks)
 		default:
 			if slot, ok := slotOfValue(arg); ok {
-				w.fieldCall(slot, chain, locks)
+				w.fieldCall(slot, chain, locks, nil)
 				for _, h := range held {
 					w.res.pending.add(h.From, slot, h.Prefix)
 				}
@@ -228,7 +228,7 @@ func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []he
 	}
 	for _, fc := range sum.FieldCalls {
 		if full := concat(chain, fc.Chain); full != nil {
-			w.fieldCall(fc.Field, full, locks)
+			w.fieldCall(fc.Field, full, locks, nil)
 			for _, h := range held {
 				if p := concat(h.Prefix, fc.Chain); p != nil {
 					w.res.pending.add(h.From, fc.Field, p)
@@ -268,7 +268,7 @@ func (w *walker) callValue(v ssa.Value, pos token.Pos, s state) state {
 	if i := paramIndexOf(v); i >= 0 {
 		w.callParam(i, []lockgraph.Step{w.step(lockgraph.Calls, w.fn.Params[i].Name(), 0, pos)}, nil, s.must)
 	} else if slot, ok := slotOfValue(v); ok {
-		w.fieldCall(slot, []lockgraph.Step{w.step(lockgraph.Calls, slot.Name, 0, pos)}, s.must)
+		w.fieldCall(slot, []lockgraph.Step{w.step(lockgraph.Calls, slot.Name, 0, pos)}, s.must, s.owed.instances())
 	}
 	return s
 }

@@ -23,6 +23,18 @@ type acquire struct {
 	// Chain is the witness from the function's entry: the calls made,
 	// then the Acquires step.
 	Chain []lockgraph.Step
+	// Without are the locks of the caller (reached from a parameter or a
+	// package variable) that the function has released wherever it takes
+	// this one, as a callee documented "lock held on entry" that unlocks
+	// around a call does: the caller's hold of them makes no edge.
+	Without []instRef
+}
+
+// An instRef names a lock instance as a summary does: by parameter index
+// and field path, or by package variable (Param globalParam, Root) and path.
+type instRef struct {
+	Param      int
+	Root, Path string
 }
 
 // globalParam is the Param of a lock reached from a package variable.
@@ -35,6 +47,9 @@ type fieldCall struct {
 	// Chain is the witness from the function's entry, ending with the call
 	// through the field.
 	Chain []lockgraph.Step
+	// Without are the caller's locks released at the call, as for an
+	// acquire.
+	Without []instRef
 }
 
 // A paramStore records that a function stores its parameter Param into the

@@ -104,6 +104,15 @@ func intersect(a, b lockset) lockset {
 
 func (s lockset) equal(t lockset) bool { return slices.Equal(s, t) }
 
+// instances returns the instances of the locks in the set.
+func (s lockset) instances() []instance {
+	out := make([]instance, len(s))
+	for i, h := range s {
+		out[i] = h.inst
+	}
+	return out
+}
+
 func compareInstances(a, b instance) int {
 	return cmp.Or(cmp.Compare(a.root, b.root), cmp.Compare(a.path, b.path))
 }

@@ -46,8 +46,19 @@ func (rs *refSet) add(a acquire) { rs.addParts(a, a.Chain) }
 // must not change afterwards).
 func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
 	key := refKey{a.Class.ID, a.Mode, a.Param, a.Root, a.Path}
-	if old, ok := (*rs)[key]; ok && !lockgraph.PartsLess(chain, old.chain) {
-		return
+	old, ok := (*rs)[key]
+	if ok {
+		// A caller's lock is released where this one is taken only if it
+		// is on every path that takes it.
+		a.Without = slices.DeleteFunc(slices.Clone(a.Without), func(r instRef) bool { return !slices.Contains(old.ref.Without, r) })
+		if len(a.Without) == 0 {
+			a.Without = nil
+		}
+		if !lockgraph.PartsLess(chain, old.chain) {
+			old.ref.Without = a.Without
+			(*rs)[key] = old
+			return
+		}
 	}
 	if *rs == nil {
 		*rs = make(refSet)
@@ -71,20 +82,31 @@ func (b *summaryBuilder) addRelease(a acquire) { b.releases.add(a) }
 
 // A partsCall is a field call with its chain in parts, as in refSet.
 type partsCall struct {
-	field lockgraph.Class
-	chain [][]lockgraph.Step
+	field   lockgraph.Class
+	without []instRef
+	chain   [][]lockgraph.Step
 }
 
-// addFieldCall records a call through a field, its chain given as parts
-// (which must not change afterwards).
-func (b *summaryBuilder) addFieldCall(field lockgraph.Class, chain ...[]lockgraph.Step) {
-	if old, ok := b.fieldCalls[field.ID]; ok && !lockgraph.PartsLess(chain, old.chain) {
-		return
+// addFieldCall records a call through a field, made with the caller's
+// locks without released, its chain given as parts (which must not change
+// afterwards).
+func (b *summaryBuilder) addFieldCall(field lockgraph.Class, without []instRef, chain ...[]lockgraph.Step) {
+	old, ok := b.fieldCalls[field.ID]
+	if ok {
+		without = slices.DeleteFunc(without, func(r instRef) bool { return !slices.Contains(old.without, r) })
+		if len(without) == 0 {
+			without = nil
+		}
+		if !lockgraph.PartsLess(chain, old.chain) {
+			old.without = without
+			b.fieldCalls[field.ID] = old
+			return
+		}
 	}
 	if b.fieldCalls == nil {
 		b.fieldCalls = make(map[string]partsCall)
 	}
-	b.fieldCalls[field.ID] = partsCall{field, chain}
+	b.fieldCalls[field.ID] = partsCall{field, without, chain}
 }
 
 // addParamCall keeps, for each parameter, the shortest chain and the
@@ -127,7 +149,7 @@ func (b *summaryBuilder) build() summary {
 		Releases: b.releases.list(),
 	}
 	for _, c := range b.fieldCalls {
-		s.FieldCalls = append(s.FieldCalls, fieldCall{Field: c.field, Chain: slices.Concat(c.chain...)})
+		s.FieldCalls = append(s.FieldCalls, fieldCall{Field: c.field, Chain: slices.Concat(c.chain...), Without: c.without})
 	}
 	for p := range b.stores {
 		s.ParamStores = append(s.ParamStores, p)

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/token"
 	"go/types"
 	"slices"
@@ -270,7 +271,7 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 	}
 	if common.IsInvoke() {
 		if slot, ok := calledSlot(common); ok && w.record {
-			w.fieldCall(slot, []lockgraph.Step{w.step(lockgraph.Calls, slot.Name, 0, pos)}, s.must)
+			w.fieldCall(slot, []lockgraph.Step{w.step(lockgraph.Calls, slot.Name, 0, pos)}, s.must, s.owed.instances())
 		}
 		return s
 	}
@@ -315,7 +316,9 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 				w.edge(l, []lockgraph.Step{acq}, class)
 			}
 		}
-		w.sum.addAcquire(ref(class, mode, in, []lockgraph.Step{acq}))
+		r := ref(class, mode, in, []lockgraph.Step{acq})
+		r.Without = instRefs(s.owed.instances())
+		w.sum.addAcquire(r)
 	}
 	if s.must.find(in) >= 0 {
 		return s
@@ -493,7 +496,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 	}
 	call := w.step(lockgraph.Calls, funcName(callee), 0, pos)
 	if w.record {
-		w.foldCallee(sum, call, args, pos, s.must)
+		w.foldCallee(sum, call, args, pos, s)
 	}
 	for _, r := range sum.Releases {
 		if class, in, ok := w.mapRef(r, args); ok {
@@ -522,7 +525,8 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 
 // foldCallee adds a callee's acquisitions, waits, provides, field calls and
 // parameter stores to the caller, with edges from the locks held.
-func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, locks lockset) {
+func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, s state) {
+	locks := s.must
 	callPart := []lockgraph.Step{call}
 	released := make(map[instance]bool)
 	for _, r := range sum.Releases {
@@ -537,14 +541,20 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		if !ok || w.tooLong(length(chain)) {
 			continue
 		}
+		without := w.mapWithout(a.Without, args)
 		for _, l := range locks {
+			if slices.Contains(without, l.inst) {
+				continue // the callee released it before taking this one
+			}
 			if l.class.ID != class.ID {
 				w.edgeParts(l, class, chain...)
 			} else if l.inst == in && !class.IsEvent() && !released[in] {
 				w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: l, class: class, mode: a.Mode, chain: slices.Concat(chain...)})
 			}
 		}
-		w.sum.acquires.addParts(ref(class, a.Mode, in, nil), chain...)
+		r := ref(class, a.Mode, in, nil)
+		r.Without = instRefs(append(without, s.owed.instances()...))
+		w.sum.acquires.addParts(r, chain...)
 	}
 	for _, p := range sum.Provides {
 		if chain := w.viaParts(callPart, p.Chain); !w.tooLong(length(chain)) {
@@ -556,7 +566,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 	}
 	for _, fc := range sum.FieldCalls {
 		if chain := w.viaParts(callPart, fc.Chain); !w.tooLong(length(chain)) {
-			w.fieldCallParts(fc.Field, locks, chain...)
+			w.fieldCallParts(fc.Field, locks, append(w.mapWithout(fc.Without, args), s.owed.instances()...), chain...)
 		}
 	}
 	for _, ps := range sum.ParamStores {
@@ -614,20 +624,52 @@ func ref(class lockgraph.Class, mode lockgraph.Mode, in instance, chain []lockgr
 	return a
 }
 
-// fieldCall records a call through a func-typed field.
-func (w *walker) fieldCall(field lockgraph.Class, chain []lockgraph.Step, locks lockset) {
-	w.fieldCallParts(field, locks, chain)
+// mapWithout maps a callee's released locks to the caller's instances.
+func (w *walker) mapWithout(refs []instRef, args []ssa.Value) []instance {
+	var out []instance
+	for _, r := range refs {
+		switch {
+		case r.Param >= 0 && r.Param < len(args):
+			in := instanceOf(args[r.Param])
+			in.path += r.Path
+			out = append(out, in)
+		case r.Param == globalParam:
+			out = append(out, instance{root: r.Root, path: r.Path})
+		}
+	}
+	return out
+}
+
+// instRefs names the instances a caller can map (parameters' and package
+// variables'), sorted and without duplicates, or nil.
+func instRefs(ins []instance) []instRef {
+	var out []instRef
+	for _, in := range ins {
+		if r := ref(lockgraph.Class{}, 0, in, nil); r.Param >= 0 || r.Param == globalParam {
+			out = append(out, instRef{r.Param, r.Root, r.Path})
+		}
+	}
+	slices.SortFunc(out, func(a, b instRef) int {
+		return cmp.Or(cmp.Compare(a.Param, b.Param), cmp.Compare(a.Root, b.Root), cmp.Compare(a.Path, b.Path))
+	})
+	return slices.Compact(out)
+}
+
+// fieldCall records a call through a func-typed field, made with locks
+// held and the caller's locks without released.
+func (w *walker) fieldCall(field lockgraph.Class, chain []lockgraph.Step, locks lockset, without []instance) {
+	w.fieldCallParts(field, locks, without, chain)
 }
 
 // fieldCallParts is fieldCall for a chain given as parts, joined only where
 // it is kept.
-func (w *walker) fieldCallParts(field lockgraph.Class, locks lockset, chain ...[]lockgraph.Step) {
-	w.sum.addFieldCall(field, chain...)
+func (w *walker) fieldCallParts(field lockgraph.Class, locks lockset, without []instance, chain ...[]lockgraph.Step) {
+	w.sum.addFieldCall(field, instRefs(without), chain...)
 	if len(locks) > 0 && w.tooLong(1+length(chain)) {
 		return
 	}
 	for _, l := range locks {
-		if l.class.ID != "" {
+		if l.class.ID != "" && !slices.Contains(without, l.inst) {
 			w.res.pending.add(l.class, field, append([][]lockgraph.Step{w.holdsPart(l)}, chain...)...)
 		}
 	}
