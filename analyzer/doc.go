@@ -14,9 +14,12 @@
 //
 // A lock class is the place a mutex lives: a field of a named type
 // ("store.Alerts.mtx") or a package-level variable. The edges "acquired B
-// while holding A" form the lock graph; every cycle in it is a possible
-// deadlock and is reported once, in the first package where all its edges
-// are visible, with the witness path of every edge as related information:
+// while holding A" form the lock graph; a cycle in it is a possible
+// deadlock. For every edge on a cycle, a shortest cycle through it is
+// reported, shortest first (every inversion of two locks, and a longer
+// cycle when it takes a lock no reported cycle takes), once, in the first
+// package where all its edges are visible, with the witness path of every
+// edge as related information:
 //
 //	lock order cycle: mem.Alerts.mtx -> store.Alerts.mtx -> mem.Alerts.mtx: ...
 //
