@@ -4,6 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"runtime"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -333,11 +336,8 @@ func moduleInterfaces(pass *analysis.Pass) ([]*types.Named, map[string]bool) {
 		}
 		seen[p] = true
 		if module == "" || inModule(p.Path()+".", module) {
-			scope := p.Scope()
-			for _, name := range scope.Names() {
-				if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
-					add(tn)
-				}
+			for _, name := range interfaceNames(p) {
+				add(p.Scope().Lookup(name).(*types.TypeName))
 			}
 		}
 		for _, imp := range p.Imports() {
@@ -353,6 +353,32 @@ func moduleInterfaces(pass *analysis.Pass) ([]*types.Named, map[string]bool) {
 		}
 	}
 	return out, generic
+}
+
+// interfaceNamesOf memoises interfaceNames across passes: listing a scope
+// sorts its names, and every package of a module lists every package of the
+// module it imports. A key is a weak pointer to the package, and the entry
+// goes when the package does.
+var interfaceNamesOf sync.Map // weak.Pointer[types.Package] -> []string
+
+// interfaceNames returns the names of a package's package-level interface
+// types (aliases left out).
+func interfaceNames(p *types.Package) []string {
+	key := weak.Make(p)
+	if names, ok := interfaceNamesOf.Load(key); ok {
+		return names.([]string)
+	}
+	var names []string
+	scope := p.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && types.IsInterface(tn.Type()) {
+			names = append(names, name)
+		}
+	}
+	if _, loaded := interfaceNamesOf.LoadOrStore(key, names); !loaded {
+		runtime.AddCleanup(p, func(key weak.Pointer[types.Package]) { interfaceNamesOf.Delete(key) }, key)
+	}
+	return names
 }
 
 // selector returns e as a selector expression, or nil.
