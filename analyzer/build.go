@@ -80,19 +80,45 @@ func namedImports(pass *analysis.Pass) []*types.Package {
 var pruneBodies = true
 
 // pruneFiles returns shallow copies of the package's files in which the
-// functions that do not matter have no body.
+// functions that do not matter have no body, or are left out when the code
+// that is built does not name them (a method it needs after all, through a
+// conversion, is created on demand, also without a body).
 func pruneFiles(pass *analysis.Pass, relevant map[*types.Func]bool) []*ast.File {
+	named := make(map[*types.Func]bool)
+	collect := func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if f, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && f.Pkg() == pass.Pkg {
+					named[f.Origin()] = true
+				}
+			}
+			return true
+		})
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); !ok || fd.Body != nil && relevant[pass.TypesInfo.Defs[fd.Name].(*types.Func)] {
+				collect(decl)
+			}
+		}
+	}
 	files := make([]*ast.File, len(pass.Files))
 	for i, file := range pass.Files {
 		pruned := *file
-		pruned.Decls = make([]ast.Decl, len(file.Decls))
-		for j, decl := range file.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && !relevant[pass.TypesInfo.Defs[fd.Name].(*types.Func)] {
-				bodiless := *fd
-				bodiless.Body = nil
-				decl = &bodiless
+		pruned.Decls = make([]ast.Decl, 0, len(file.Decls))
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
+				switch fn := pass.TypesInfo.Defs[fd.Name].(*types.Func); {
+				case relevant[fn]:
+				case named[fn]:
+					bodiless := *fd
+					bodiless.Body = nil
+					decl = &bodiless
+				default:
+					continue
+				}
 			}
-			pruned.Decls[j] = decl
+			pruned.Decls = append(pruned.Decls, decl)
 		}
 		files[i] = &pruned
 	}
