@@ -28,6 +28,16 @@ type acquire struct {
 	// this one, as a callee documented "lock held on entry" that unlocks
 	// around a call does: the caller's hold of them makes no edge.
 	Without []instRef
+	// Guard, when set (one element), is a bool parameter's value on every
+	// path that takes the lock, as in `if !hasLock { mu.Lock() }`: a caller
+	// passing the other constant does not take it.
+	Guard []paramFact
+}
+
+// A paramFact is the value of a bool parameter.
+type paramFact struct {
+	Param int
+	Val   bool
 }
 
 // An instRef names a lock instance as a summary does: by parameter index

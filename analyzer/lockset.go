@@ -17,6 +17,8 @@ type held struct {
 	// restored is set when the function took back a lock of its caller
 	// that it had released (see state.owed).
 	restored bool
+	// guard is the innermost branch condition known where it was taken.
+	guard fact
 }
 
 // A lockset is the set of locks surely held at a program point, sorted by
@@ -76,11 +78,19 @@ func (s lockset) release(in instance, class lockgraph.Class) lockset {
 	return s.without(i)
 }
 
-// union returns the locks held in either set.
+// union returns the locks held in either set. A lock taken under
+// different conditions on the two sides keeps no guard.
 func union(a, b lockset) lockset {
 	out := a
 	for _, h := range b {
-		out = out.add(h)
+		if i := out.find(h.inst); i >= 0 {
+			if out[i].guard != h.guard {
+				out = slices.Clone(out)
+				out[i].guard = fact{}
+			}
+			continue
+		}
+		out = out.with(h)
 	}
 	return out
 }
@@ -96,6 +106,9 @@ func intersect(a, b lockset) lockset {
 	for _, h := range a {
 		if i := b.find(h.inst); i >= 0 && b[i].class == h.class && b[i].mode == h.mode {
 			h.pos = min(h.pos, b[i].pos)
+			if b[i].guard != h.guard {
+				h.guard = fact{}
+			}
 			out = append(out, h)
 		}
 	}

@@ -54,8 +54,11 @@ func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
 		if len(a.Without) == 0 {
 			a.Without = nil
 		}
+		if !slices.Equal(a.Guard, old.ref.Guard) {
+			a.Guard = nil // taken under different conditions
+		}
 		if !lockgraph.PartsLess(chain, old.chain) {
-			old.ref.Without = a.Without
+			old.ref.Without, old.ref.Guard = a.Without, a.Guard
 			(*rs)[key] = old
 			return
 		}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"cmp"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -65,17 +66,29 @@ type state struct {
 	// global) this function released on some path and has not taken back:
 	// taking one again restores the caller's lock (held.restored).
 	owed lockset
+	// known are the branch conditions known on every path, innermost last
+	// (see walker.branch).
+	known []fact
 }
 
-func (s state) with(h held) state { return state{s.must.add(h), s.may.add(h), s.owed} }
+// A fact is the value of a boolean branch condition on a path.
+type fact struct {
+	cond ssa.Value
+	val  bool
+}
+
+func (s state) with(h held) state {
+	return state{s.must.add(h), s.may.add(h), s.owed, s.known}
+}
 func (s state) equal(t state) bool {
-	return s.must.equal(t.must) && s.may.equal(t.may) && s.owed.equal(t.owed)
+	return s.must.equal(t.must) && s.may.equal(t.may) && s.owed.equal(t.owed) && slices.Equal(s.known, t.known)
 }
 func join(a, b state) state {
-	return state{intersect(a.must, b.must), union(a.may, b.may), union(a.owed, b.owed)}
+	known := slices.DeleteFunc(slices.Clone(a.known), func(f fact) bool { return !slices.Contains(b.known, f) })
+	return state{intersect(a.must, b.must), union(a.may, b.may), union(a.owed, b.owed), known}
 }
 func (s state) release(in instance, class lockgraph.Class) state {
-	return state{s.must.release(in, class), s.may.release(in, class), s.owed}
+	return state{s.must.release(in, class), s.may.release(in, class), s.owed, s.known}
 }
 
 // exit is the state at a return or a panic, after deferred calls ran.
@@ -100,6 +113,7 @@ type walker struct {
 	// locked them: it is an unlock wrapper for them.
 	released   map[instance]lockgraph.Class
 	holdsParts map[holdsKey][]lockgraph.Step // see holdsPart
+	inLoop     []bool                        // see stable
 }
 
 // walk computes the held locks at every block entry (iterated to a
@@ -117,7 +131,10 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 			work = work[:len(work)-1]
 			out := w.block(b, entry[b.Index])
 			for i, s := range b.Succs {
-				next := w.branch(b, i, out)
+				next, feasible := w.branch(b, i, out)
+				if !feasible {
+					continue
+				}
 				if seen[s.Index] {
 					next = join(entry[s.Index], next)
 					if next.equal(entry[s.Index]) {
@@ -141,34 +158,90 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 	return w.res
 }
 
-// branch returns the state on the i-th successor edge of b: on the true
-// edge of `if mu.TryLock()` the lock is held.
-func (w *walker) branch(b *ssa.BasicBlock, i int, out state) state {
+// branch returns the state on the i-th successor edge of b, and whether
+// the edge can be taken. On the true edge of `if mu.TryLock()` the lock
+// is held. On an edge of `if c` (or `if !c`), c's value is known: an edge
+// that contradicts what is known already cannot be taken, and a lock taken
+// under the opposite value of c is not held there (`if !hasLock {
+// mu.Lock() }` … `if !hasLock { mu.Unlock() }` leaks nothing).
+func (w *walker) branch(b *ssa.BasicBlock, i int, out state) (state, bool) {
 	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
-		return out
+		return out, true
 	}
 	cond, taken := ifInstr.Cond, 0
 	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
 		cond, taken = not.X, 1
 	}
+	if w.stable(cond) {
+		f := fact{cond, i == taken}
+		if slices.Contains(out.known, fact{cond, !f.val}) {
+			return out, false
+		}
+		if !slices.Contains(out.known, f) {
+			out.known = append(slices.Clone(out.known), f)
+		}
+		opposite := func(h held) bool { return h.guard == fact{cond, !f.val} }
+		out.must = slices.DeleteFunc(slices.Clone(out.must), opposite)
+		out.may = slices.DeleteFunc(slices.Clone(out.may), opposite)
+	}
 	call, ok := cond.(*ssa.Call)
 	if !ok || i != taken {
-		return out
+		return out, true
 	}
 	kind, mu := syncOp(call.Common())
 	if kind != opTryLock && kind != opTryRLock {
-		return out
+		return out, true
 	}
 	class, in, ok := w.lockRef(mu)
 	if !ok {
-		return out
+		return out, true
 	}
 	mode := lockgraph.Write
 	if kind == opTryRLock {
 		mode = lockgraph.Read
 	}
-	return out.with(held{class: class, mode: mode, inst: in, pos: call.Pos()})
+	return out.with(held{class: class, mode: mode, inst: in, pos: call.Pos()}), true
+}
+
+// stable reports whether a condition has one value for the whole call: a
+// parameter, a captured variable, or a value computed outside every loop.
+// (A value computed in a loop is another value on the next turn.)
+func (w *walker) stable(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+		return true
+	case ssa.Instruction:
+		if w.inLoop == nil {
+			w.inLoop = loopBlocks(w.fn)
+		}
+		return !w.inLoop[v.Block().Index]
+	}
+	return false
+}
+
+// loopBlocks returns which blocks of a function lie on a cycle of its
+// control flow graph.
+func loopBlocks(fn *ssa.Function) []bool {
+	in := make([]bool, len(fn.Blocks))
+	for _, b := range fn.Blocks {
+		// b is on a cycle if it can reach itself.
+		seen := make([]bool, len(fn.Blocks))
+		work := slices.Clone(b.Succs)
+		for len(work) > 0 {
+			s := work[len(work)-1]
+			work = work[:len(work)-1]
+			if s == b {
+				in[b.Index] = true
+				break
+			}
+			if !seen[s.Index] {
+				seen[s.Index] = true
+				work = append(work, s.Succs...)
+			}
+		}
+	}
+	return in
 }
 
 // block applies a block's instructions to the state.
@@ -302,6 +375,9 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 		mode = lockgraph.Read
 	}
 	h := held{class: class, mode: mode, inst: in, pos: pos}
+	if len(s.known) > 0 {
+		h.guard = s.known[len(s.known)-1]
+	}
 	if i := s.owed.find(in); i >= 0 {
 		h.restored = true
 		s.owed = s.owed.without(i)
@@ -318,6 +394,7 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 		}
 		r := ref(class, mode, in, []lockgraph.Step{acq})
 		r.Without = instRefs(s.owed.instances())
+		r.Guard = w.paramGuard(h.guard)
 		w.sum.addAcquire(r)
 	}
 	if s.must.find(in) >= 0 {
@@ -535,6 +612,10 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		}
 	}
 	for _, a := range sum.Acquires {
+		guard, possible := w.mapGuard(a.Guard, args, s)
+		if !possible {
+			continue // the argument rules the acquisition out
+		}
 		class, in, ok := w.mapRef(a, args)
 		// The chain is call + the callee's chain, joined only where kept.
 		chain := w.viaParts(callPart, named(a, class))
@@ -554,6 +635,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 		}
 		r := ref(class, a.Mode, in, nil)
 		r.Without = instRefs(append(without, s.owed.instances()...))
+		r.Guard = guard
 		w.sum.acquires.addParts(r, chain...)
 	}
 	for _, p := range sum.Provides {
@@ -622,6 +704,46 @@ func ref(class lockgraph.Class, mode lockgraph.Mode, in instance, chain []lockgr
 		a.Param, a.Root, a.Path = globalParam, in.root, in.path
 	}
 	return a
+}
+
+// paramGuard returns a lock's guard as a summary's: set when it is a
+// parameter's value.
+func (w *walker) paramGuard(f fact) []paramFact {
+	if p, ok := f.cond.(*ssa.Parameter); ok {
+		if i := slices.Index(w.fn.Params, p); i >= 0 {
+			return []paramFact{{i, f.val}}
+		}
+	}
+	return nil
+}
+
+// mapGuard applies a callee's guard at a call: it reports false when the
+// argument (a constant, or a value the caller knows on this path) rules the
+// acquisition out, and otherwise returns the guard as the caller's: on the
+// caller's parameter passed, or the caller's own innermost guard.
+func (w *walker) mapGuard(guard []paramFact, args []ssa.Value, s state) ([]paramFact, bool) {
+	own := []paramFact(nil)
+	if len(s.known) > 0 {
+		own = w.paramGuard(s.known[len(s.known)-1])
+	}
+	if len(guard) == 0 || guard[0].Param >= len(args) {
+		return own, true
+	}
+	g := guard[0]
+	arg, val := args[g.Param], g.Val
+	if not, ok := arg.(*ssa.UnOp); ok && not.Op == token.NOT {
+		arg, val = not.X, !val
+	}
+	if c, ok := arg.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool {
+		return own, constant.BoolVal(c.Value) == val
+	}
+	if slices.Contains(s.known, fact{arg, !val}) {
+		return nil, false
+	}
+	if mapped := w.paramGuard(fact{arg, val}); mapped != nil {
+		return mapped, true
+	}
+	return own, true
 }
 
 // mapWithout maps a callee's released locks to the caller's instances.
