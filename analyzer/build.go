@@ -129,10 +129,22 @@ func pruneFiles(pass *analysis.Pass, relevant map[*types.Func]bool) []*ast.File 
 // that the code after a call of it is unreachable: os.Exit, log.Fatal and
 // friends, runtime.Goexit and the testing methods that stop a test.
 func noReturn(fn *types.Func) bool {
+	_, ok := noReturnFuncs[stdName(fn)]
+	return ok
+}
+
+// endsProcess reports whether a function ends the whole process (os.Exit,
+// log.Fatal): no lock it leaves held matters, unlike one left held by a
+// goroutine that ends (runtime.Goexit, t.Fatal) or panics (log.Panic).
+func endsProcess(fn *types.Func) bool { return noReturnFuncs[stdName(fn)] }
+
+// stdName is a function's package path, receiver type name and name, as in
+// "log.Logger.Fatal".
+func stdName(fn *types.Func) string {
 	if fn.Pkg() == nil {
-		return false
+		return ""
 	}
-	return noReturnFuncs[fn.Pkg().Path()+"."+recvName(fn)+fn.Name()]
+	return fn.Pkg().Path() + "." + recvName(fn) + fn.Name()
 }
 
 // recvName returns the name of a method's receiver type followed by a dot,
@@ -152,12 +164,14 @@ func recvName(fn *types.Func) string {
 	return ""
 }
 
+// noReturnFuncs are the functions that never return, each with whether it
+// ends the process.
 var noReturnFuncs = map[string]bool{
-	"os.Exit": true, "syscall.Exit": true, "runtime.Goexit": true,
+	"os.Exit": true, "syscall.Exit": true, "runtime.Goexit": false,
 	"log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
-	"log.Panic": true, "log.Panicf": true, "log.Panicln": true,
+	"log.Panic": false, "log.Panicf": false, "log.Panicln": false,
 	"log.Logger.Fatal": true, "log.Logger.Fatalf": true, "log.Logger.Fatalln": true,
-	"log.Logger.Panic": true, "log.Logger.Panicf": true, "log.Logger.Panicln": true,
-	"testing.common.FailNow": true, "testing.common.Fatal": true, "testing.common.Fatalf": true,
-	"testing.common.SkipNow": true, "testing.common.Skip": true, "testing.common.Skipf": true,
+	"log.Logger.Panic": false, "log.Logger.Panicf": false, "log.Logger.Panicln": false,
+	"testing.common.FailNow": false, "testing.common.Fatal": false, "testing.common.Fatalf": false,
+	"testing.common.SkipNow": false, "testing.common.Skip": false, "testing.common.Skipf": false,
 }

@@ -281,12 +281,35 @@ func (w *walker) block(b *ssa.BasicBlock, s state) state {
 		case *ssa.Return:
 			w.exit(instr.Pos(), true, s)
 		case *ssa.Panic:
-			if instr.Pos().IsValid() { // not the builder's unreachable panic after a select
+			// Not the builder's unreachable panic after a select, nor the
+			// one after a call that ends the process.
+			if instr.Pos().IsValid() && !afterProcessEnd(instr) {
 				w.exit(instr.Pos(), false, w.runDefers(s))
 			}
 		}
 	}
 	return s
+}
+
+// afterProcessEnd reports whether a panic is the one the SSA builder puts
+// after a call of a function that ends the process (see noReturn): the
+// call, the conversion of the panic's value, the panic.
+func afterProcessEnd(p *ssa.Panic) bool {
+	instrs := p.Block().Instrs
+	i := slices.Index(instrs, ssa.Instruction(p))
+	if conv, ok := p.X.(ssa.Instruction); i < 2 || !ok || instrs[i-1] != conv {
+		return false
+	}
+	call, ok := instrs[i-2].(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	return ok && endsProcess(obj)
 }
 
 // runDefers applies the function's deferred calls, last deferred first:
