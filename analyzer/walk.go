@@ -69,6 +69,9 @@ type state struct {
 	// known are the branch conditions known on every path, innermost last
 	// (see walker.branch).
 	known []fact
+	// deferred are the defer statements run on some path, in order: only
+	// they run at a return or a panic.
+	deferred []*ssa.Defer
 }
 
 // A fact is the value of a boolean branch condition on a path.
@@ -78,17 +81,26 @@ type fact struct {
 }
 
 func (s state) with(h held) state {
-	return state{s.must.add(h), s.may.add(h), s.owed, s.known}
+	s.must, s.may = s.must.add(h), s.may.add(h)
+	return s
 }
 func (s state) equal(t state) bool {
-	return s.must.equal(t.must) && s.may.equal(t.may) && s.owed.equal(t.owed) && slices.Equal(s.known, t.known)
+	return s.must.equal(t.must) && s.may.equal(t.may) && s.owed.equal(t.owed) &&
+		slices.Equal(s.known, t.known) && slices.Equal(s.deferred, t.deferred)
 }
 func join(a, b state) state {
 	known := slices.DeleteFunc(slices.Clone(a.known), func(f fact) bool { return !slices.Contains(b.known, f) })
-	return state{intersect(a.must, b.must), union(a.may, b.may), union(a.owed, b.owed), known}
+	deferred := a.deferred
+	for _, d := range b.deferred {
+		if !slices.Contains(deferred, d) {
+			deferred = append(slices.Clone(deferred), d)
+		}
+	}
+	return state{intersect(a.must, b.must), union(a.may, b.may), union(a.owed, b.owed), known, deferred}
 }
 func (s state) release(in instance, class lockgraph.Class) state {
-	return state{s.must.release(in, class), s.may.release(in, class), s.owed, s.known}
+	s.must, s.may = s.must.release(in, class), s.may.release(in, class)
+	return s
 }
 
 // exit is the state at a return or a panic, after deferred calls ran.
@@ -108,7 +120,6 @@ type walker struct {
 	sum    summaryBuilder
 	record bool
 	exits  []exit
-	defers []*ssa.Defer // the function's defer statements, found at its first RunDefers
 	// released holds the locks the function unlocks without having
 	// locked them: it is an unlock wrapper for them.
 	released   map[instance]lockgraph.Class
@@ -254,6 +265,10 @@ func (w *walker) block(b *ssa.BasicBlock, s state) state {
 				continue
 			}
 			s = w.call(instr.Common(), instr.Pos(), s)
+		case *ssa.Defer:
+			if !slices.Contains(s.deferred, instr) {
+				s.deferred = append(slices.Clone(s.deferred), instr)
+			}
 		case *ssa.RunDefers:
 			s = w.runDefers(s)
 		case *ssa.Store:
@@ -316,17 +331,7 @@ func afterProcessEnd(p *ssa.Panic) bool {
 // a deferred Unlock releases its lock, other deferred calls run with the
 // locks still held at that point.
 func (w *walker) runDefers(s state) state {
-	if w.defers == nil {
-		w.defers = []*ssa.Defer{}
-		for _, b := range w.fn.Blocks {
-			for _, instr := range b.Instrs {
-				if d, ok := instr.(*ssa.Defer); ok {
-					w.defers = append(w.defers, d)
-				}
-			}
-		}
-	}
-	for _, d := range slices.Backward(w.defers) {
+	for _, d := range slices.Backward(s.deferred) {
 		s = w.call(d.Common(), d.Pos(), s)
 	}
 	return s

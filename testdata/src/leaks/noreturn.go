@@ -16,7 +16,7 @@ type Config struct {
 	values map[string]int
 }
 
-func (c *Config) Must(key string) int { // want Must:`acquires leaks.Config.mu`
+func (c *Config) Must(key string) int { // want Must:`^acquires leaks.Config.mu$`
 	c.mu.Lock()
 	if v, ok := c.values[key]; ok {
 		c.mu.Unlock()
@@ -26,7 +26,7 @@ func (c *Config) Must(key string) int { // want Must:`acquires leaks.Config.mu`
 	return 0
 }
 
-func (c *Config) MustOrQuit(key string) int { // want MustOrQuit:`acquires leaks.Config.mu`
+func (c *Config) MustOrQuit(key string) int { // want MustOrQuit:`^acquires leaks.Config.mu$`
 	c.mu.Lock()
 	v, ok := c.values[key]
 	if !ok {

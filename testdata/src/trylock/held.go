@@ -15,7 +15,7 @@ type Right struct {
 	left *Left
 }
 
-func (l *Left) Poll() { // want Poll:`acquires trylock.Right.mu; releases trylock.Left.mu`
+func (l *Left) Poll() { // want Poll:`^acquires trylock.Right.mu$`
 	if !l.mu.TryLock() {
 		return
 	}
