@@ -401,11 +401,6 @@ func isSyncOp(f *types.Func) bool {
 	if recv == nil {
 		return false
 	}
-	name, ok := syncType(recv.Type())
-	if !ok {
-		if named, isNamed := types.Unalias(recv.Type()).(*types.Named); isNamed {
-			name, ok = named.Obj().Name(), true
-		}
-	}
-	return ok && (syncMethods[name][f.Name()] != 0 || name == "Once" && f.Name() == "Do")
+	name, ok := syncType(recv.Type()) // every one of them has a pointer receiver
+	return ok && (syncMethods[name][f.Name()] != notSyncOp || name == "Once" && f.Name() == "Do")
 }

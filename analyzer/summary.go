@@ -50,10 +50,7 @@ func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
 	if ok {
 		// A caller's lock is released where this one is taken only if it
 		// is on every path that takes it.
-		a.Without = slices.DeleteFunc(slices.Clone(a.Without), func(r instRef) bool { return !slices.Contains(old.ref.Without, r) })
-		if len(a.Without) == 0 {
-			a.Without = nil
-		}
+		a.Without = commonRefs(a.Without, old.ref.Without)
 		if !slices.Equal(a.Guard, old.ref.Guard) {
 			a.Guard = nil // taken under different conditions
 		}
@@ -67,6 +64,16 @@ func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
 		*rs = make(refSet)
 	}
 	(*rs)[key] = partsRef{a, chain}
+}
+
+// commonRefs returns the locks released on both of two paths (see
+// acquire.Without), or nil.
+func commonRefs(a, b []instRef) []instRef {
+	out := slices.DeleteFunc(slices.Clone(a), func(r instRef) bool { return !slices.Contains(b, r) })
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 func (rs refSet) list() []acquire {
@@ -96,10 +103,7 @@ type partsCall struct {
 func (b *summaryBuilder) addFieldCall(field lockgraph.Class, without []instRef, chain ...[]lockgraph.Step) {
 	old, ok := b.fieldCalls[field.ID]
 	if ok {
-		without = slices.DeleteFunc(without, func(r instRef) bool { return !slices.Contains(old.without, r) })
-		if len(without) == 0 {
-			without = nil
-		}
+		without = commonRefs(without, old.without)
 		if !lockgraph.PartsLess(chain, old.chain) {
 			old.without = without
 			b.fieldCalls[field.ID] = old
