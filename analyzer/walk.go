@@ -232,24 +232,47 @@ func (w *walker) stable(v ssa.Value) bool {
 }
 
 // loopBlocks returns which blocks of a function lie on a cycle of its
-// control flow graph.
+// control flow graph: those in a strongly connected component of more than
+// one block, or with an edge to themselves (Tarjan's algorithm, linear).
 func loopBlocks(fn *ssa.Function) []bool {
-	in := make([]bool, len(fn.Blocks))
+	n := len(fn.Blocks)
+	in := make([]bool, n)
+	index, low := make([]int, n), make([]int, n)
+	onStack := make([]bool, n)
+	var stack []int
+	next := 1 // 0 is "not visited"
+	var strong func(v *ssa.BasicBlock)
+	strong = func(v *ssa.BasicBlock) {
+		index[v.Index], low[v.Index] = next, next
+		next++
+		stack = append(stack, v.Index)
+		onStack[v.Index] = true
+		for _, w := range v.Succs {
+			switch {
+			case w == v:
+				in[v.Index] = true
+			case index[w.Index] == 0:
+				strong(w)
+				low[v.Index] = min(low[v.Index], low[w.Index])
+			case onStack[w.Index]:
+				low[v.Index] = min(low[v.Index], index[w.Index])
+			}
+		}
+		if low[v.Index] == index[v.Index] {
+			top := len(stack) - 1
+			for stack[top] != v.Index {
+				top--
+			}
+			for _, b := range stack[top:] {
+				onStack[b] = false
+				in[b] = in[b] || len(stack)-top > 1
+			}
+			stack = stack[:top]
+		}
+	}
 	for _, b := range fn.Blocks {
-		// b is on a cycle if it can reach itself.
-		seen := make([]bool, len(fn.Blocks))
-		work := slices.Clone(b.Succs)
-		for len(work) > 0 {
-			s := work[len(work)-1]
-			work = work[:len(work)-1]
-			if s == b {
-				in[b.Index] = true
-				break
-			}
-			if !seen[s.Index] {
-				seen[s.Index] = true
-				work = append(work, s.Succs...)
-			}
+		if index[b.Index] == 0 {
+			strong(b)
 		}
 	}
 	return in
