@@ -27,11 +27,11 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 		if !matters {
 			return nil, nil
 		}
-		files = pruneFiles(pass, relevant)
-		// Only the imports whose functions or variables the code names
-		// need SSA packages (a method is created when it is needed); the
-		// initializer then must not call every import's.
-		imports, mode = namedImports(pass), ssa.BareInits
+		// Only the imports whose functions or variables the built code
+		// names need SSA packages (a method is created when it is needed);
+		// the initializer then must not call every import's.
+		files, imports = prune(pass, relevant)
+		mode = ssa.BareInits
 	}
 	prog := ssa.NewProgram(pass.Fset, mode)
 	prog.SetNoReturn(noReturn)
@@ -59,37 +59,36 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	return pkg, funcs
 }
 
-// namedImports returns the other packages whose package-level functions
-// or variables the package names, sorted by path.
-func namedImports(pass *analysis.Pass) []*types.Package {
-	named := make(map[*types.Package]bool)
-	for _, obj := range pass.TypesInfo.Uses {
-		switch obj.(type) {
-		case *types.Func, *types.Var:
-			if pkg := obj.Pkg(); pkg != nil && pkg != pass.Pkg && obj.Parent() == pkg.Scope() {
-				named[pkg] = true
-			}
-		}
-	}
-	out := slices.Collect(maps.Keys(named))
-	slices.SortFunc(out, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
-	return out
-}
-
 // pruneBodies is turned off by a test that checks pruning changes nothing.
 var pruneBodies = true
 
-// pruneFiles returns shallow copies of the package's files in which the
+// prune returns shallow copies of the package's files in which the
 // functions that do not matter have no body, or are left out when the code
 // that is built does not name them (a method it needs after all, through a
-// conversion, is created on demand, also without a body).
-func pruneFiles(pass *analysis.Pass, relevant map[*types.Func]bool) []*ast.File {
+// conversion, is created on demand, also without a body); and the other
+// packages whose package-level functions or variables the built code
+// names, sorted by path.
+func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, []*types.Package) {
 	named := make(map[*types.Func]bool)
+	imports := make(map[*types.Package]bool)
 	collect := func(n ast.Node) {
 		ast.Inspect(n, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if f, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && f.Pkg() == pass.Pkg {
-					named[f.Origin()] = true
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			switch obj := pass.TypesInfo.Uses[id].(type) {
+			case *types.Func:
+				if obj.Pkg() == pass.Pkg {
+					named[obj.Origin()] = true
+					return true
+				}
+				if obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
+					imports[obj.Pkg()] = true
+				}
+			case *types.Var:
+				if pkg := obj.Pkg(); pkg != nil && pkg != pass.Pkg && obj.Parent() == pkg.Scope() {
+					imports[pkg] = true
 				}
 			}
 			return true
@@ -122,7 +121,8 @@ func pruneFiles(pass *analysis.Pass, relevant map[*types.Func]bool) []*ast.File 
 		}
 		files[i] = &pruned
 	}
-	return files
+	sorted := slices.SortedFunc(maps.Keys(imports), func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
+	return files, sorted
 }
 
 // noReturn reports whether a standard library function never returns, so
