@@ -128,7 +128,7 @@ type paramCall struct {
 	Param int
 	// Chain is the witness from the function's entry, ending with the call
 	// of the parameter.
-	Chain []lockgraph.Step
+	Chain *lockgraph.Path
 	// Held are the locks the function holds at that call, each with the
 	// witness prefix from the Holds step to the call.
 	Held []heldPrefix
@@ -137,7 +137,7 @@ type paramCall struct {
 // A heldPrefix is a lock held at a pending call, with its witness so far.
 type heldPrefix struct {
 	From   lockgraph.Class
-	Prefix []lockgraph.Step
+	Prefix *lockgraph.Path
 }
 
 // paramIndexOf returns the index of v among the function's parameters, or
@@ -150,10 +150,10 @@ func paramIndexOf(v ssa.Value) int {
 }
 
 // callParam records the call of a func-typed parameter with the locks held.
-func (w *walker) callParam(param int, chain []lockgraph.Step, held []heldPrefix, locks lockset) {
+func (w *walker) callParam(param int, chain *lockgraph.Path, held []heldPrefix, locks lockset) {
 	for _, l := range locks {
-		if prefix := prepend(w.holds(l), chain); prefix != nil && l.class.ID != "" {
-			held = append(held, heldPrefix{From: l.class, Prefix: prefix})
+		if chain.Len() < maxChain && l.class.ID != "" {
+			held = append(held, heldPrefix{From: l.class, Prefix: chain.Prepend(w.holds(l))})
 		}
 	}
 	w.sum.addParamCall(paramCall{Param: param, Chain: chain, Held: held})
@@ -169,13 +169,12 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 			continue
 		}
 		chain := w.via(call, pc.Chain)
-		if chain == nil {
-			w.res.cut++
+		if w.tooLong(chain.Len()) {
 			continue
 		}
 		var held []heldPrefix
 		for _, h := range pc.Held {
-			if p := w.via(call, h.Prefix); p != nil {
+			if p := w.via(call, h.Prefix); p.Len() <= maxChain {
 				held = append(held, heldPrefix{From: h.From, Prefix: p})
 			}
 		}
@@ -198,7 +197,7 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 
 // runArgument folds in a function value that a callee calls: its locks are
 // taken under the callee's held locks and the caller's.
-func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []heldPrefix, locks lockset) {
+func (w *walker) runArgument(fn *ssa.Function, chain *lockgraph.Path, held []heldPrefix, locks lockset) {
 	sum, complete := w.calleeSummary(fn)
 	if !complete {
 		w.res.incomplete = true
@@ -207,8 +206,8 @@ func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []he
 		if a.Class.ID == "" {
 			continue
 		}
-		full := concat(chain, a.Chain)
-		if full == nil {
+		full, ok := joined(chain, a.Chain)
+		if !ok {
 			w.res.cut++
 			continue
 		}
@@ -219,7 +218,7 @@ func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []he
 		}
 		for _, h := range held {
 			if h.From.ID != a.Class.ID {
-				if witness := concat(h.Prefix, a.Chain); witness != nil {
+				if witness, ok := joined(h.Prefix, a.Chain); ok {
 					w.res.edges.add(h.From, a.Class, witness)
 				}
 			}
@@ -227,10 +226,10 @@ func (w *walker) runArgument(fn *ssa.Function, chain []lockgraph.Step, held []he
 		w.sum.addAcquire(acquire{Class: a.Class, Mode: a.Mode, Param: -1, Chain: full})
 	}
 	for _, fc := range sum.FieldCalls {
-		if full := concat(chain, fc.Chain); full != nil {
+		if full, ok := joined(chain, fc.Chain); ok {
 			w.fieldCall(fc.Field, full, locks, nil)
 			for _, h := range held {
-				if p := concat(h.Prefix, fc.Chain); p != nil {
+				if p, ok := joined(h.Prefix, fc.Chain); ok {
 					w.res.pending.add(h.From, fc.Field, p)
 				}
 			}
@@ -266,9 +265,9 @@ func (w *walker) callValue(v ssa.Value, pos token.Pos, s state) state {
 		return s
 	}
 	if i := paramIndexOf(v); i >= 0 {
-		w.callParam(i, []lockgraph.Step{w.step(lockgraph.Calls, w.fn.Params[i].Name(), 0, pos)}, nil, s.must)
+		w.callParam(i, lockgraph.PathOf(w.step(lockgraph.Calls, w.fn.Params[i].Name(), 0, pos)), nil, s.must)
 	} else if slot, ok := slotOfValue(v); ok {
-		w.fieldCall(slot, []lockgraph.Step{w.step(lockgraph.Calls, slot.Name, 0, pos)}, s.must, s.owed.instances())
+		w.fieldCall(slot, lockgraph.PathOf(w.step(lockgraph.Calls, slot.Name, 0, pos)), s.must, s.owed.instances())
 	}
 	return s
 }

@@ -22,7 +22,7 @@ type acquire struct {
 	Path  string
 	// Chain is the witness from the function's entry: the calls made,
 	// then the Acquires step.
-	Chain []lockgraph.Step
+	Chain *lockgraph.Path
 	// Without are the locks of the caller (reached from a parameter or a
 	// package variable) that the function has released wherever it takes
 	// this one, as a callee documented "lock held on entry" that unlocks
@@ -56,7 +56,7 @@ type fieldCall struct {
 	Field lockgraph.Class
 	// Chain is the witness from the function's entry, ending with the call
 	// through the field.
-	Chain []lockgraph.Step
+	Chain *lockgraph.Path
 	// Without are the caller's locks released at the call, as for an
 	// acquire.
 	Without []instRef
@@ -145,7 +145,7 @@ func (f *funcFact) String() string {
 type pendingCall struct {
 	From   lockgraph.Class
 	Field  lockgraph.Class
-	Prefix []lockgraph.Step // Holds, calls, ending with the call through Field
+	Prefix *lockgraph.Path // Holds, calls, ending with the call through Field
 }
 
 // A fieldCallee is a function stored into a func-typed field, with what

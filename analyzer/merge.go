@@ -32,7 +32,7 @@ type merger struct {
 // prefix it had there.
 type pendingSource struct {
 	fact   int
-	prefix []lockgraph.Step
+	prefix *lockgraph.Path
 }
 
 // keep reports whether the merger follows a slot.
@@ -87,7 +87,7 @@ func (m *merger) addPending(p pendingCall) bool {
 		return false
 	}
 	key := [2]string{p.From.ID, p.Field.ID}
-	if old, ok := m.pending[key]; ok && !lockgraph.WitnessLess(p.Prefix, old.Prefix) {
+	if old, ok := m.pending[key]; ok && !lockgraph.PathLess(p.Prefix, old.Prefix) {
 		return false
 	}
 	m.pending[key] = p
@@ -124,13 +124,14 @@ func (m *merger) resolve() {
 				continue
 			}
 			for _, a := range c.Summary.Acquires {
-				if len(p.Prefix)+len(a.Chain) <= maxChain {
-					m.graph.AddJoined(p.From, a.Class, p.Prefix, a.Chain)
+				if witness, ok := joined(p.Prefix, a.Chain); ok {
+					m.graph.AddPath(p.From, a.Class, witness)
 				}
 			}
 			for _, fc := range c.Summary.FieldCalls {
-				next := pendingCall{From: p.From, Field: fc.Field, Prefix: concat(p.Prefix, fc.Chain)}
-				if m.addPending(next) {
+				prefix, ok := joined(p.Prefix, fc.Chain)
+				next := pendingCall{From: p.From, Field: fc.Field, Prefix: prefix}
+				if ok && m.addPending(next) {
 					work = append(work, next)
 				}
 			}
@@ -144,7 +145,7 @@ func (m *merger) resolve() {
 func (m *merger) resolvedBefore(p pendingCall, c fieldCallee) bool {
 	facts := m.calleeIn[[2]string{c.Field.ID, c.FuncID}]
 	for _, src := range m.pendingIn[[2]string{p.From.ID, p.Field.ID}] {
-		if slices.Contains(facts, src.fact) && slices.Equal(src.prefix, p.Prefix) {
+		if slices.Contains(facts, src.fact) && lockgraph.PathEqual(src.prefix, p.Prefix) {
 			return true
 		}
 	}
@@ -194,13 +195,13 @@ func (m *merger) sortedCallees() []fieldCallee {
 	return out
 }
 
-// concat joins two witness parts, or returns nil when the result would be
-// longer than maxChain.
-func concat(a, b []lockgraph.Step) []lockgraph.Step {
-	if len(a)+len(b) > maxChain {
-		return nil
+// joined returns the path of a's steps followed by b's, or false when it
+// would be longer than maxChain.
+func joined(a, b *lockgraph.Path) (*lockgraph.Path, bool) {
+	if a.Len()+b.Len() > maxChain {
+		return nil, false
 	}
-	return slices.Concat(a, b)
+	return lockgraph.Join(a, b), true
 }
 
 func (m *merger) addOrder(o orderPair) {

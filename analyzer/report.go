@@ -41,7 +41,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		r := pa.results[fn]
 		for _, e := range r.edges {
 			if !pa.leaves[e.to.ID] {
-				m.graph.AddJoined(e.from, e.to, e.witness...)
+				m.graph.AddPath(e.from, e.to, e.witness)
 			}
 		}
 		for _, p := range r.pending {

@@ -18,20 +18,14 @@ import (
 // acquisition and field call.
 type summaryBuilder struct {
 	acquires, provides, returns, releases refSet
-	fieldCalls                            map[string]partsCall
+	fieldCalls                            map[string]fieldCall
 	stores                                map[paramStore]bool
 	paramCalls                            map[int]paramCall
 }
 
 // refSet holds lock references by class, mode and instance, each with its
-// shortest chain, kept in parts (a call step, the callee's chain) that are
-// joined once, when the summary is built.
-type refSet map[refKey]partsRef
-
-type partsRef struct {
-	ref   acquire
-	chain [][]lockgraph.Step
-}
+// shortest chain.
+type refSet map[refKey]acquire
 
 type refKey struct {
 	class      string
@@ -40,22 +34,18 @@ type refKey struct {
 	root, path string
 }
 
-func (rs *refSet) add(a acquire) { rs.addParts(a, a.Chain) }
-
-// addParts is add for a reference whose chain is given as parts (which
-// must not change afterwards).
-func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
+func (rs *refSet) add(a acquire) {
 	key := refKey{a.Class.ID, a.Mode, a.Param, a.Root, a.Path}
 	old, ok := (*rs)[key]
 	if ok {
 		// A caller's lock is released where this one is taken only if it
 		// is on every path that takes it.
-		a.Without = commonRefs(a.Without, old.ref.Without)
-		if !slices.Equal(a.Guard, old.ref.Guard) {
+		a.Without = commonRefs(a.Without, old.Without)
+		if !slices.Equal(a.Guard, old.Guard) {
 			a.Guard = nil // taken under different conditions
 		}
-		if !lockgraph.PartsLess(chain, old.chain) {
-			old.ref.Without, old.ref.Guard = a.Without, a.Guard
+		if !lockgraph.PathLess(a.Chain, old.Chain) {
+			old.Without, old.Guard = a.Without, a.Guard
 			(*rs)[key] = old
 			return
 		}
@@ -63,7 +53,7 @@ func (rs *refSet) addParts(a acquire, chain ...[]lockgraph.Step) {
 	if *rs == nil {
 		*rs = make(refSet)
 	}
-	(*rs)[key] = partsRef{a, chain}
+	(*rs)[key] = a
 }
 
 // commonRefs returns the locks released on both of two paths (see
@@ -76,44 +66,27 @@ func commonRefs(a, b []instRef) []instRef {
 	return out
 }
 
-func (rs refSet) list() []acquire {
-	out := make([]acquire, 0, len(rs))
-	for _, r := range rs {
-		r.ref.Chain = slices.Concat(r.chain...)
-		out = append(out, r.ref)
-	}
-	return out
-}
-
 func (b *summaryBuilder) addAcquire(a acquire) { b.acquires.add(a) }
 func (b *summaryBuilder) addProvide(a acquire) { b.provides.add(a) }
 func (b *summaryBuilder) addReturn(a acquire)  { b.returns.add(a) }
 func (b *summaryBuilder) addRelease(a acquire) { b.releases.add(a) }
 
-// A partsCall is a field call with its chain in parts, as in refSet.
-type partsCall struct {
-	field   lockgraph.Class
-	without []instRef
-	chain   [][]lockgraph.Step
-}
-
 // addFieldCall records a call through a field, made with the caller's
-// locks without released, its chain given as parts (which must not change
-// afterwards).
-func (b *summaryBuilder) addFieldCall(field lockgraph.Class, without []instRef, chain ...[]lockgraph.Step) {
+// locks without released.
+func (b *summaryBuilder) addFieldCall(field lockgraph.Class, without []instRef, chain *lockgraph.Path) {
 	old, ok := b.fieldCalls[field.ID]
 	if ok {
-		without = commonRefs(without, old.without)
-		if !lockgraph.PartsLess(chain, old.chain) {
-			old.without = without
+		without = commonRefs(without, old.Without)
+		if !lockgraph.PathLess(chain, old.Chain) {
+			old.Without = without
 			b.fieldCalls[field.ID] = old
 			return
 		}
 	}
 	if b.fieldCalls == nil {
-		b.fieldCalls = make(map[string]partsCall)
+		b.fieldCalls = make(map[string]fieldCall)
 	}
-	b.fieldCalls[field.ID] = partsCall{field, without, chain}
+	b.fieldCalls[field.ID] = fieldCall{Field: field, Chain: chain, Without: without}
 }
 
 // addParamCall keeps, for each parameter, the shortest chain and the
@@ -125,7 +98,7 @@ func (b *summaryBuilder) addParamCall(p paramCall) {
 	old, ok := b.paramCalls[p.Param]
 	if !ok {
 		old = paramCall{Param: p.Param, Chain: p.Chain}
-	} else if lockgraph.WitnessLess(p.Chain, old.Chain) {
+	} else if lockgraph.PathLess(p.Chain, old.Chain) {
 		old.Chain = p.Chain
 	}
 	for _, h := range p.Held {
@@ -133,7 +106,7 @@ func (b *summaryBuilder) addParamCall(p paramCall) {
 		switch {
 		case i < 0:
 			old.Held = append(old.Held, h)
-		case lockgraph.WitnessLess(h.Prefix, old.Held[i].Prefix):
+		case lockgraph.PathLess(h.Prefix, old.Held[i].Prefix):
 			old.Held[i] = h
 		}
 	}
@@ -150,13 +123,11 @@ func (b *summaryBuilder) addParamStore(p paramStore) {
 
 func (b *summaryBuilder) build() summary {
 	s := summary{
-		Acquires: b.acquires.list(),
-		Provides: b.provides.list(),
-		Returns:  b.returns.list(),
-		Releases: b.releases.list(),
-	}
-	for _, c := range b.fieldCalls {
-		s.FieldCalls = append(s.FieldCalls, fieldCall{Field: c.field, Chain: slices.Concat(c.chain...), Without: c.without})
+		Acquires:   slices.Collect(maps.Values(b.acquires)),
+		Provides:   slices.Collect(maps.Values(b.provides)),
+		Returns:    slices.Collect(maps.Values(b.returns)),
+		Releases:   slices.Collect(maps.Values(b.releases)),
+		FieldCalls: slices.Collect(maps.Values(b.fieldCalls)),
 	}
 	for p := range b.stores {
 		s.ParamStores = append(s.ParamStores, p)

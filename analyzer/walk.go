@@ -123,8 +123,8 @@ type walker struct {
 	// released holds the locks the function unlocks without having
 	// locked them: it is an unlock wrapper for them.
 	released   map[instance]lockgraph.Class
-	holdsParts map[holdsKey][]lockgraph.Step // see holdsPart
-	inLoop     []bool                        // see stable
+	holdsSteps map[holdsKey]lockgraph.Step // see holds
+	inLoop     []bool                      // see stable
 }
 
 // walk computes the held locks at every block entry (iterated to a
@@ -132,7 +132,7 @@ type walker struct {
 // does.
 func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{},
-		released: make(map[instance]lockgraph.Class), holdsParts: make(map[holdsKey][]lockgraph.Step)}
+		released: make(map[instance]lockgraph.Class), holdsSteps: make(map[holdsKey]lockgraph.Step)}
 	entry := make([]state, len(fn.Blocks))
 	seen := make([]bool, len(fn.Blocks))
 	if len(fn.Blocks) > 0 {
@@ -395,7 +395,7 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 	}
 	if common.IsInvoke() {
 		if slot, ok := calledSlot(common); ok && w.record {
-			w.fieldCall(slot, []lockgraph.Step{w.step(lockgraph.Calls, slot.Name, 0, pos)}, s.must, s.owed.instances())
+			w.fieldCall(slot, lockgraph.PathOf(w.step(lockgraph.Calls, slot.Name, 0, pos)), s.must, s.owed.instances())
 		}
 		return s
 	}
@@ -434,16 +434,16 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 		s.owed = s.owed.without(i)
 	}
 	if w.record {
-		acq := w.step(lockgraph.Acquires, class.Name, mode, pos)
+		acq := lockgraph.PathOf(w.step(lockgraph.Acquires, class.Name, mode, pos))
 		if i := s.must.find(in); i >= 0 {
-			w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: s.must[i], class: class, mode: mode, chain: []lockgraph.Step{acq}})
+			w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: s.must[i], class: class, mode: mode, chain: acq.Steps()})
 		}
 		for _, l := range s.must {
 			if l.inst != in {
-				w.edge(l, []lockgraph.Step{acq}, class)
+				w.edge(l, acq, class)
 			}
 		}
-		r := ref(class, mode, in, []lockgraph.Step{acq})
+		r := ref(class, mode, in, acq)
 		r.Without = instRefs(s.owed.instances())
 		r.Guard = w.paramGuard(h.guard)
 		w.sum.addAcquire(r)
@@ -490,9 +490,9 @@ func (w *walker) condWait(cond ssa.Value, pos token.Pos, s state) state {
 	s = s.release(h.inst, h.class)
 	w.event(cond, "signal", pos, s, true)
 	if w.record {
-		acq := w.step(lockgraph.Acquires, h.class.Name, h.mode, pos)
+		acq := lockgraph.PathOf(w.step(lockgraph.Acquires, h.class.Name, h.mode, pos))
 		for _, l := range s.must {
-			w.edge(l, []lockgraph.Step{acq}, h.class)
+			w.edge(l, acq, h.class)
 		}
 	}
 	return s.with(h)
@@ -509,21 +509,21 @@ func (w *walker) event(v ssa.Value, ev string, pos token.Pos, s state, wait bool
 		return
 	}
 	if wait {
-		step := w.step(lockgraph.Waits, class.Name, 0, pos)
+		wait := lockgraph.PathOf(w.step(lockgraph.Waits, class.Name, 0, pos))
 		for _, l := range s.must {
-			w.edge(l, []lockgraph.Step{step}, class)
+			w.edge(l, wait, class)
 		}
-		w.sum.addAcquire(acquire{Class: class, Mode: lockgraph.Write, Param: -1, Chain: []lockgraph.Step{step}})
+		w.sum.addAcquire(acquire{Class: class, Mode: lockgraph.Write, Param: -1, Chain: wait})
 		return
 	}
 	if len(s.must) == 0 {
 		w.res.free = append(w.res.free, class.ID)
 	}
-	step := w.step(lockgraph.Provides, class.Name, 0, pos)
+	provide := lockgraph.PathOf(w.step(lockgraph.Provides, class.Name, 0, pos))
 	for _, l := range s.must {
-		w.provide(l, []lockgraph.Step{step}, class)
+		w.provide(l, provide, class)
 	}
-	w.sum.addProvide(acquire{Class: class, Param: -1, Chain: []lockgraph.Step{step}})
+	w.sum.addProvide(acquire{Class: class, Param: -1, Chain: provide})
 }
 
 // selectEvents applies a select: a blocking select whose cases all wait
@@ -583,7 +583,7 @@ func (w *walker) finishExits() {
 			continue // released, then taken again: the caller holds it before and after
 		}
 		if h.inst.paramIndex() >= 0 || h.inst.isGlobal() {
-			w.sum.addReturn(ref(h.class, h.mode, h.inst, []lockgraph.Step{w.step(lockgraph.Acquires, h.class.Name, h.mode, h.pos)}))
+			w.sum.addReturn(ref(h.class, h.mode, h.inst, lockgraph.PathOf(w.step(lockgraph.Acquires, h.class.Name, h.mode, h.pos))))
 		}
 	}
 	reported := make(map[instance]bool)
@@ -655,7 +655,6 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 // parameter stores to the caller, with edges from the locks held.
 func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, s state) {
 	locks := s.must
-	callPart := []lockgraph.Step{call}
 	released := make(map[instance]bool)
 	for _, r := range sum.Releases {
 		if _, in, ok := w.mapRef(r, args); ok {
@@ -668,9 +667,8 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 			continue // the argument rules the acquisition out
 		}
 		class, in, ok := w.mapRef(a, args)
-		// The chain is call + the callee's chain, joined only where kept.
-		chain := w.viaParts(callPart, named(a, class))
-		if !ok || w.tooLong(length(chain)) {
+		chain := w.via(call, named(a, class))
+		if !ok || w.tooLong(chain.Len()) {
 			continue
 		}
 		without := w.mapWithout(a.Without, args)
@@ -679,27 +677,27 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 				continue // the callee released it before taking this one
 			}
 			if l.class.ID != class.ID {
-				w.edgeParts(l, class, chain...)
+				w.edge(l, chain, class)
 			} else if l.inst == in && !class.IsEvent() && !released[in] {
-				w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: l, class: class, mode: a.Mode, chain: slices.Concat(chain...)})
+				w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: l, class: class, mode: a.Mode, chain: chain.Steps()})
 			}
 		}
-		r := ref(class, a.Mode, in, nil)
+		r := ref(class, a.Mode, in, chain)
 		r.Without = instRefs(append(without, s.owed.instances()...))
 		r.Guard = guard
-		w.sum.acquires.addParts(r, chain...)
+		w.sum.addAcquire(r)
 	}
 	for _, p := range sum.Provides {
-		if chain := w.viaParts(callPart, p.Chain); !w.tooLong(length(chain)) {
+		if chain := w.via(call, p.Chain); !w.tooLong(chain.Len()) {
 			for _, l := range locks {
-				w.provideParts(l, p.Class, chain...)
+				w.provide(l, chain, p.Class)
 			}
-			w.sum.provides.addParts(acquire{Class: p.Class, Param: -1}, chain...)
+			w.sum.addProvide(acquire{Class: p.Class, Param: -1, Chain: chain})
 		}
 	}
 	for _, fc := range sum.FieldCalls {
-		if chain := w.viaParts(callPart, fc.Chain); !w.tooLong(length(chain)) {
-			w.fieldCallParts(fc.Field, locks, append(w.mapWithout(fc.Without, args), s.owed.instances()...), chain...)
+		if chain := w.via(call, fc.Chain); !w.tooLong(chain.Len()) {
+			w.fieldCall(fc.Field, chain, locks, append(w.mapWithout(fc.Without, args), s.owed.instances()...))
 		}
 	}
 	for _, ps := range sum.ParamStores {
@@ -734,19 +732,19 @@ func (w *walker) mapRef(a acquire, args []ssa.Value) (lockgraph.Class, instance,
 
 // named returns a reference's chain with its last step naming class: the
 // callee could not name a lock reached from its parameter, the caller can.
-func named(a acquire, class lockgraph.Class) []lockgraph.Step {
-	if a.Class.ID != "" || len(a.Chain) == 0 {
+func named(a acquire, class lockgraph.Class) *lockgraph.Path {
+	if a.Class.ID != "" || a.Chain == nil {
 		return a.Chain
 	}
-	chain := slices.Clone(a.Chain)
-	chain[len(chain)-1].Target = class.Name
-	return chain
+	steps := a.Chain.Steps()
+	steps[len(steps)-1].Target = class.Name
+	return lockgraph.PathOf(steps...)
 }
 
 // ref describes a lock of a summary: by parameter and path when it is
 // reached from a parameter, by root and path from a global, by class only
 // otherwise.
-func ref(class lockgraph.Class, mode lockgraph.Mode, in instance, chain []lockgraph.Step) acquire {
+func ref(class lockgraph.Class, mode lockgraph.Mode, in instance, chain *lockgraph.Path) acquire {
 	a := acquire{Class: class, Mode: mode, Param: in.paramIndex(), Chain: chain}
 	switch {
 	case a.Param >= 0:
@@ -830,66 +828,59 @@ func instRefs(ins []instance) []instRef {
 
 // fieldCall records a call through a func-typed field, made with locks
 // held and the caller's locks without released.
-func (w *walker) fieldCall(field lockgraph.Class, chain []lockgraph.Step, locks lockset, without []instance) {
-	w.fieldCallParts(field, locks, without, chain)
-}
-
-// fieldCallParts is fieldCall for a chain given as parts, joined only where
-// it is kept.
-func (w *walker) fieldCallParts(field lockgraph.Class, locks lockset, without []instance, chain ...[]lockgraph.Step) {
-	w.sum.addFieldCall(field, instRefs(without), chain...)
-	if len(locks) > 0 && w.tooLong(1+length(chain)) {
+func (w *walker) fieldCall(field lockgraph.Class, chain *lockgraph.Path, locks lockset, without []instance) {
+	w.sum.addFieldCall(field, instRefs(without), chain)
+	if len(locks) > 0 && w.tooLong(1+chain.Len()) {
 		return
 	}
 	for _, l := range locks {
 		if l.class.ID != "" && !slices.Contains(without, l.inst) {
-			w.res.pending.add(l.class, field, append([][]lockgraph.Step{w.holdsPart(l)}, chain...)...)
+			w.res.pending.add(l.class, field, chain.Prepend(w.holds(l)))
 		}
 	}
 }
 
 // edgeSet holds a function's edges by pair of classes, each with its
-// shortest witness kept in parts, as in refSet: most are not the shortest
-// of the package's graph, and are never joined.
-type edgeSet map[[2]string]partsEdge
+// shortest witness, kept as a path: most are not the shortest of the
+// package's graph, and their steps are never made.
+type edgeSet map[[2]string]pathEdge
 
-type partsEdge struct {
+type pathEdge struct {
 	from, to lockgraph.Class
-	witness  [][]lockgraph.Step
+	witness  *lockgraph.Path
 }
 
-// add records an edge whose witness is given as parts (which must not
-// change afterwards). Edges from a class to itself are left out, as the
+// add records an edge. Edges from a class to itself are left out, as the
 // graph does.
-func (es *edgeSet) add(from, to lockgraph.Class, witness ...[]lockgraph.Step) {
+func (es *edgeSet) add(from, to lockgraph.Class, witness *lockgraph.Path) {
 	key := [2]string{from.ID, to.ID}
 	if from.ID == to.ID {
 		return
 	}
-	if old, ok := (*es)[key]; ok && !lockgraph.PartsLess(witness, old.witness) {
+	if old, ok := (*es)[key]; ok && !lockgraph.PathLess(witness, old.witness) {
 		return
 	}
 	if *es == nil {
 		*es = make(edgeSet)
 	}
-	(*es)[key] = partsEdge{from, to, witness}
+	(*es)[key] = pathEdge{from, to, witness}
 }
 
 // pendingSet holds pending calls by held lock and field, each with its
 // shortest prefix.
 type pendingSet map[[2]string]pendingCall
 
-// add records a pending call whose prefix is given as parts, joined only if
-// it is new or shorter than the one recorded.
-func (ps *pendingSet) add(from, field lockgraph.Class, prefix ...[]lockgraph.Step) {
+// add records a pending call if it is new or its prefix shorter than the
+// one recorded.
+func (ps *pendingSet) add(from, field lockgraph.Class, prefix *lockgraph.Path) {
 	key := [2]string{from.ID, field.ID}
-	if old, ok := (*ps)[key]; ok && !lockgraph.JoinedLess(prefix, old.Prefix) {
+	if old, ok := (*ps)[key]; ok && !lockgraph.PathLess(prefix, old.Prefix) {
 		return
 	}
 	if *ps == nil {
 		*ps = make(pendingSet)
 	}
-	(*ps)[key] = pendingCall{From: from, Field: field, Prefix: slices.Concat(prefix...)}
+	(*ps)[key] = pendingCall{From: from, Field: field, Prefix: prefix}
 }
 
 // store records a function value stored into a func-typed field or an
@@ -920,17 +911,11 @@ func (w *walker) storeFunc(field lockgraph.Class, v ssa.Value) {
 
 // edge records that the lock or event of chain's last step is taken or
 // waited for while l is held.
-func (w *walker) edge(l held, chain []lockgraph.Step, to lockgraph.Class) {
-	w.edgeParts(l, to, chain)
-}
-
-// edgeParts is edge for a chain given as parts, joined only if the edge is
-// new or shorter than the one recorded.
-func (w *walker) edgeParts(l held, to lockgraph.Class, chain ...[]lockgraph.Step) {
-	if l.class.ID == "" || to.ID == "" || w.tooLong(1+length(chain)) {
+func (w *walker) edge(l held, chain *lockgraph.Path, to lockgraph.Class) {
+	if l.class.ID == "" || to.ID == "" || w.tooLong(1+chain.Len()) {
 		return
 	}
-	w.res.edges.add(l.class, to, append([][]lockgraph.Step{w.holdsPart(l)}, chain...)...)
+	w.res.edges.add(l.class, to, chain.Prepend(w.holds(l)))
 }
 
 // tooLong reports whether a witness of n steps is longer than maxChain, and
@@ -943,34 +928,30 @@ func (w *walker) tooLong(n int) bool {
 	return false
 }
 
-// length returns the number of steps in a chain given as parts.
-func length(parts [][]lockgraph.Step) int {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	return n
-}
-
 // provide records that an event is provided only while l is held: whoever
 // waits for the event waits for l too.
-func (w *walker) provide(l held, chain []lockgraph.Step, event lockgraph.Class) {
-	if l.class.ID == "" {
+func (w *walker) provide(l held, chain *lockgraph.Path, event lockgraph.Class) {
+	if l.class.ID == "" || w.tooLong(1+chain.Len()) {
 		return
 	}
-	w.provideParts(l, event, chain)
+	w.res.edges.add(event, l.class, chain.Prepend(w.holds(l)))
 }
 
-// provideParts is provide for a chain given as parts.
-func (w *walker) provideParts(l held, event lockgraph.Class, chain ...[]lockgraph.Step) {
-	if l.class.ID == "" || w.tooLong(1+length(chain)) {
-		return
-	}
-	w.res.edges.add(event, l.class, append([][]lockgraph.Step{w.holdsPart(l)}, chain...)...)
-}
-
+// holds returns the Holds step of a held lock, made once per lock and walk.
 func (w *walker) holds(l held) lockgraph.Step {
-	return w.step(lockgraph.Holds, l.class.Name, l.mode, l.pos)
+	key := holdsKey{l.pos, l.class.ID, l.mode}
+	s, ok := w.holdsSteps[key]
+	if !ok {
+		s = w.step(lockgraph.Holds, l.class.Name, l.mode, l.pos)
+		w.holdsSteps[key] = s
+	}
+	return s
+}
+
+type holdsKey struct {
+	pos  token.Pos
+	id   string
+	mode lockgraph.Mode
 }
 
 func (w *walker) step(kind lockgraph.StepKind, target string, mode lockgraph.Mode, pos token.Pos) lockgraph.Step {
@@ -980,45 +961,9 @@ func (w *walker) step(kind lockgraph.StepKind, target string, mode lockgraph.Mod
 // via returns the chain of a callee as seen from the caller: after the call
 // step, unless the caller is a synthetic wrapper (a bound method value, a
 // promoted method), which has no source position of its own.
-func (w *walker) via(call lockgraph.Step, chain []lockgraph.Step) []lockgraph.Step {
+func (w *walker) via(call lockgraph.Step, chain *lockgraph.Path) *lockgraph.Path {
 	if w.fn.Synthetic != "" {
 		return chain
 	}
-	return prepend(call, chain)
-}
-
-// viaParts is via with the chain left in parts; callPart is the call step,
-// shared by every chain through the call.
-func (w *walker) viaParts(callPart, chain []lockgraph.Step) [][]lockgraph.Step {
-	if w.fn.Synthetic != "" {
-		return [][]lockgraph.Step{chain}
-	}
-	return [][]lockgraph.Step{callPart, chain}
-}
-
-// holdsPart returns the Holds step of a held lock as a witness part, made
-// once per lock and walk.
-func (w *walker) holdsPart(l held) []lockgraph.Step {
-	key := holdsKey{l.pos, l.class.ID, l.mode}
-	part, ok := w.holdsParts[key]
-	if !ok {
-		part = []lockgraph.Step{w.holds(l)}
-		w.holdsParts[key] = part
-	}
-	return part
-}
-
-type holdsKey struct {
-	pos  token.Pos
-	id   string
-	mode lockgraph.Mode
-}
-
-// prepend returns step followed by chain, or nil when that is longer than
-// maxChain.
-func prepend(step lockgraph.Step, chain []lockgraph.Step) []lockgraph.Step {
-	if len(chain) >= maxChain {
-		return nil
-	}
-	return append([]lockgraph.Step{step}, chain...)
+	return chain.Prepend(call)
 }

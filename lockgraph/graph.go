@@ -136,54 +136,18 @@ func (g *Graph) Add(e Edge) bool {
 	return true
 }
 
-// AddJoined records an edge whose witness is the concatenation of parts,
-// as Add does, but copies the parts only when the edge is new or its
-// witness shorter: a caller joining one prefix to many suffixes does not
-// pay for the witnesses the graph drops.
-func (g *Graph) AddJoined(from, to Class, parts ...[]Step) bool {
+// AddPath records an edge whose witness is a path, as Add does, but makes
+// the witness's steps only when the edge is new or its witness shorter: a
+// caller adding many paths for one pair does not pay for those the graph
+// drops.
+func (g *Graph) AddPath(from, to Class, p *Path) bool {
 	if from.ID == to.ID {
 		return false
 	}
-	key := [2]string{from.ID, to.ID}
-	if old, ok := g.edges[key]; ok && !JoinedLess(parts, old.Witness) {
+	if old, ok := g.edges[[2]string{from.ID, to.ID}]; ok && !pathLessSteps(p, old.Witness) {
 		return false
 	}
-	return g.Add(Edge{From: from, To: to, Witness: slices.Concat(parts...)})
-}
-
-// JoinedLess is WitnessLess for a first witness given as parts, without
-// joining them.
-func JoinedLess(parts [][]Step, b []Step) bool {
-	return PartsLess(parts, [][]Step{b})
-}
-
-// PartsLess is WitnessLess for two witnesses given as parts, without
-// joining them.
-func PartsLess(a, b [][]Step) bool {
-	if n, m := partsLen(a), partsLen(b); n != m {
-		return n < m
-	}
-	j, k := 0, 0 // the part of b and the step in it
-	for _, p := range a {
-		for _, s := range p {
-			for k == len(b[j]) {
-				j, k = j+1, 0
-			}
-			if c := compareSteps(s, b[j][k]); c != 0 {
-				return c < 0
-			}
-			k++
-		}
-	}
-	return false
-}
-
-func partsLen(parts [][]Step) int {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	return n
+	return g.Add(Edge{From: from, To: to, Witness: p.Steps()})
 }
 
 // Len returns the number of edges.

@@ -1,6 +1,8 @@
 package lockgraph
 
 import (
+	"bytes"
+	"encoding/gob"
 	"go/token"
 	"slices"
 	"strings"
@@ -38,48 +40,80 @@ func TestAddKeepsShortestWitness(t *testing.T) {
 	}
 }
 
-// TestAddJoinedAgreesWithAdd checks that adding a witness in parts keeps
-// the same witness as adding it whole, whatever the split.
-func TestAddJoinedAgreesWithAdd(t *testing.T) {
+// TestAddPathAgreesWithAdd checks that adding a witness as a path keeps
+// the same witness as adding its steps.
+func TestAddPathAgreesWithAdd(t *testing.T) {
 	witnesses := [][]Step{edge("a", "b", 4).Witness, edge("a", "b", 3).Witness,
 		edge("a", "b", 5).Witness, edge("a", "c", 3).Witness, edge("a", "b", 3).Witness}
 	witnesses[4][1].Pos.Line = 0 // as short as the second, smaller text
-	for split := range 4 {
-		var whole, joined Graph
-		for _, w := range witnesses {
-			cut := min(split, len(w))
-			e := Edge{From: class("a"), To: class("b"), Witness: w}
-			if got, want := joined.AddJoined(e.From, e.To, w[:cut], w[cut:]), whole.Add(e); got != want {
-				t.Errorf("split %d: AddJoined = %v, Add = %v", split, got, want)
-			}
-		}
-		a, _ := whole.Edge("example.com/a", "example.com/b")
-		b, _ := joined.Edge("example.com/a", "example.com/b")
-		if !slices.Equal(a.Witness, b.Witness) {
-			t.Errorf("split %d: kept %v, want %v", split, b.Witness, a.Witness)
+	var whole, paths Graph
+	for _, w := range witnesses {
+		e := Edge{From: class("a"), To: class("b"), Witness: w}
+		if got, want := paths.AddPath(e.From, e.To, PathOf(w...)), whole.Add(e); got != want {
+			t.Errorf("AddPath(%v) = %v, Add = %v", w, got, want)
 		}
 	}
+	a, _ := whole.Edge("example.com/a", "example.com/b")
+	b, _ := paths.Edge("example.com/a", "example.com/b")
+	if !slices.Equal(a.Witness, b.Witness) {
+		t.Errorf("kept %v, want %v", b.Witness, a.Witness)
+	}
 	var g Graph
-	if g.AddJoined(class("a"), class("a"), edge("a", "a", 2).Witness) {
+	if g.AddPath(class("a"), class("a"), PathOf(edge("a", "a", 2).Witness...)) {
 		t.Error("self edge added")
 	}
 }
 
-// TestPartsLessAgreesWithWitnessLess compares witnesses split in parts
-// anywhere, both of them.
-func TestPartsLessAgreesWithWitnessLess(t *testing.T) {
-	witnesses := [][]Step{edge("a", "b", 4).Witness, edge("a", "b", 3).Witness, edge("a", "c", 3).Witness, edge("a", "b", 3).Witness}
+// TestPathLessAgreesWithWitnessLess compares witnesses as paths, also
+// paths that share a tail and paths joined at any step.
+func TestPathLessAgreesWithWitnessLess(t *testing.T) {
+	witnesses := [][]Step{edge("a", "b", 4).Witness, edge("a", "b", 3).Witness, edge("a", "c", 3).Witness, edge("a", "b", 3).Witness, nil}
 	witnesses[3][1].Pos.Line = 0
-	split := func(w []Step, cut int) [][]Step { return [][]Step{w[:min(cut, len(w))], nil, w[min(cut, len(w)):]} }
+	split := func(w []Step, cut int) *Path {
+		cut = min(cut, len(w))
+		return Join(PathOf(w[:cut]...), PathOf(w[cut:]...))
+	}
 	for _, a := range witnesses {
 		for _, b := range witnesses {
 			for i := range 5 {
 				for j := range 5 {
-					if got, want := PartsLess(split(a, i), split(b, j)), WitnessLess(a, b); got != want {
-						t.Errorf("PartsLess(%v at %d, %v at %d) = %v, want %v", a, i, b, j, got, want)
+					p, q := split(a, i), split(b, j)
+					if got, want := PathLess(p, q), WitnessLess(a, b); got != want {
+						t.Errorf("PathLess(%v at %d, %v at %d) = %v, want %v", a, i, b, j, got, want)
+					}
+					if got, want := PathEqual(p, q), slices.Equal(a, b); got != want {
+						t.Errorf("PathEqual(%v, %v) = %v, want %v", a, b, got, want)
+					}
+					if got := q.Steps(); !slices.Equal(got, b) && len(b) > 0 {
+						t.Errorf("Steps of %v split at %d = %v", b, j, got)
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestPathGob checks that a path survives gob encoding (as in a vet
+// fact), and that a malformed encoding is an error.
+func TestPathGob(t *testing.T) {
+	type fact struct{ P, Empty *Path }
+	want := edge("a", "b", 4).Witness
+	want[2].Mode, want[2].Pos.Offset = Read, -3
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(fact{P: PathOf(want...)}); err != nil {
+		t.Fatal(err)
+	}
+	var got fact
+	if err := gob.NewDecoder(&buf).Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.P.Steps(), want) || got.Empty != nil {
+		t.Errorf("decoded %v, %v; want %v, nil", got.P, got.Empty, want)
+	}
+	data, _ := PathOf(want...).GobEncode()
+	for _, bad := range [][]byte{nil, data[:len(data)-1], append(slices.Clone(data), 0)} {
+		if err := new(Path).GobDecode(bad); err == nil {
+			t.Errorf("GobDecode(%d bytes) = nil error", len(bad))
 		}
 	}
 }
