@@ -124,6 +124,7 @@ type walker struct {
 	// locked them: it is an unlock wrapper for them.
 	released   map[instance]lockgraph.Class
 	holdsSteps map[holdsKey]lockgraph.Step // see holds
+	deferRuns  []deferRun                  // see runDefers
 	inLoop     []bool                      // see stable
 }
 
@@ -158,7 +159,7 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 			}
 		}
 	}
-	w.record = true
+	w.record, w.deferRuns = true, nil
 	for _, b := range fn.Blocks {
 		if seen[b.Index] {
 			w.block(b, entry[b.Index])
@@ -352,12 +353,41 @@ func afterProcessEnd(p *ssa.Panic) bool {
 
 // runDefers applies the function's deferred calls, last deferred first:
 // a deferred Unlock releases its lock, other deferred calls run with the
-// locks still held at that point.
+// locks still held at that point. Many exits of a function share their
+// locks and most of their deferred calls (every `return err`, every
+// t.Fatal of a test after `defer s.Shutdown()`): each deferred call is
+// applied once per state and pass.
 func (w *walker) runDefers(s state) state {
-	for _, d := range slices.Backward(s.deferred) {
-		s = w.call(d.Common(), d.Pos(), s)
+	deferred := s.deferred
+	s.deferred = nil
+	for _, d := range slices.Backward(deferred) {
+		s = w.deferredCall(d, s)
 	}
+	s.deferred = deferred
 	return s
+}
+
+// deferredCall applies a deferred call to a state, or reuses what it did to
+// an equal state in this pass.
+func (w *walker) deferredCall(d *ssa.Defer, s state) state {
+	for _, r := range w.deferRuns {
+		if r.call == d && r.from.equal(s) {
+			w.res.cut += r.cut
+			return r.to
+		}
+	}
+	cut := w.res.cut
+	to := w.call(d.Common(), d.Pos(), s)
+	w.deferRuns = append(w.deferRuns, deferRun{d, s, to, w.res.cut - cut})
+	return to
+}
+
+// A deferRun is the state before and after a deferred call, and the
+// witnesses it cut (see walker.tooLong).
+type deferRun struct {
+	call     *ssa.Defer
+	from, to state
+	cut      int
 }
 
 // call applies one call: a sync operation changes the state; any other
