@@ -124,7 +124,9 @@ func (m *merger) resolve() {
 				continue
 			}
 			for _, a := range c.Summary.Acquires {
-				if len(p.Prefix)+len(a.Chain) <= maxChain {
+				// A lock reached from the callee's parameter or free
+				// variable (a method value such as mu.Lock) has no class.
+				if a.Class.ID != "" && len(p.Prefix)+len(a.Chain) <= maxChain {
 					m.graph.AddJoined(p.From, a.Class, p.Prefix, a.Chain)
 				}
 			}

@@ -389,9 +389,9 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 	}
 	if callee := common.StaticCallee(); callee != nil {
 		if isOnceDo(callee) && len(common.Args) == 2 {
-			return w.callValue(common.Args[1], pos, s)
+			return w.callValue(common.Args[1], nil, pos, s)
 		}
-		return w.staticCall(callee, common.Args, pos, s)
+		return w.staticCall(callee, callArgs(common.Value, common.Args), pos, s)
 	}
 	if common.IsInvoke() {
 		if slot, ok := calledSlot(common); ok && w.record {
@@ -399,7 +399,20 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 		}
 		return s
 	}
-	return w.callValue(common.Value, pos, s)
+	return w.callValue(common.Value, common.Args, pos, s)
+}
+
+// callArgs returns the arguments of a call of the func value v, followed by
+// the bindings of the closure v makes, which its free variables map to (see
+// instanceOf).
+func callArgs(v ssa.Value, args []ssa.Value) []ssa.Value {
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		return append(slices.Clip(args), v.Bindings...)
+	case *ssa.ChangeType:
+		return callArgs(v.X, args)
+	}
+	return args
 }
 
 // lockRef returns the class and instance of a mutex pointer or Locker. A
