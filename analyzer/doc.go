@@ -26,5 +26,6 @@
 // Taking a lock that the same value already holds, directly or through
 // calls, is reported as a double lock (or a recursive read lock for two
 // RLocks, which deadlocks once a writer waits). A function started with go
-// runs with no locks held.
+// runs with no locks held; a lock it releases without taking it is handed
+// to it, and the function that started it holds it no longer.
 package analyzer

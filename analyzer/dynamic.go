@@ -254,12 +254,12 @@ func isOnceDo(fn *ssa.Function) bool {
 	return ok && name == "Once"
 }
 
-// callValue applies a call of a func value: a function or closure is a
-// static call, a parameter is a parameter call, a func loaded from a slot
-// is a slot call.
-func (w *walker) callValue(v ssa.Value, pos token.Pos, s state) state {
+// callValue applies a call of a func value with args: a function or
+// closure is a static call, a parameter is a parameter call, a func loaded
+// from a slot is a slot call.
+func (w *walker) callValue(v ssa.Value, args []ssa.Value, pos token.Pos, s state) state {
 	if fn := funcValue(v); fn != nil {
-		return w.staticCall(fn, nil, pos, s)
+		return w.staticCall(fn, callArgs(v, args), pos, s)
 	}
 	if !w.record {
 		return s

@@ -14,8 +14,9 @@ type acquire struct {
 	Class lockgraph.Class
 	Mode  lockgraph.Mode
 	// Param is the index of the parameter the mutex is reached from (the
-	// receiver is 0), globalParam for a mutex reached from the package
-	// variable Root, or -1; Path is the field path from it. A caller maps
+	// receiver is 0; a closure's free variables follow its parameters),
+	// globalParam for a mutex reached from the package variable Root, or
+	// -1; Path is the field path from it. A caller maps
 	// them to its own values to tell one instance from another.
 	Param int
 	Root  string

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -231,7 +232,11 @@ func instanceOf(v ssa.Value) instance {
 			}
 		}
 	case *ssa.FreeVar:
-		return instance{root: "free:" + v.Name()}
+		// A closure's free variables are numbered after its parameters,
+		// as a caller passes the bindings after the arguments (see
+		// callArgs): a lock reached from one is its caller's.
+		fn := v.Parent()
+		return instance{root: "p" + strconv.Itoa(len(fn.Params)+slices.Index(fn.FreeVars, v))}
 	case *ssa.Global:
 		return instance{root: "global:" + v.Pkg.Pkg.Path() + "." + v.Name()}
 	}

@@ -124,7 +124,9 @@ func (m *merger) resolve() {
 				continue
 			}
 			for _, a := range c.Summary.Acquires {
-				if witness, ok := joined(p.Prefix, a.Chain); ok {
+				// A lock reached from the callee's parameter or free
+				// variable (a method value such as mu.Lock) has no class.
+				if witness, ok := joined(p.Prefix, a.Chain); ok && a.Class.ID != "" {
 					m.graph.AddPath(p.From, a.Class, witness)
 				}
 			}

@@ -289,6 +289,8 @@ func (w *walker) block(b *ssa.BasicBlock, s state) state {
 				continue
 			}
 			s = w.call(instr.Common(), instr.Pos(), s)
+		case *ssa.Go:
+			s = w.handOff(instr.Common(), s)
 		case *ssa.Defer:
 			if !slices.Contains(s.deferred, instr) {
 				s.deferred = append(slices.Clone(s.deferred), instr)
@@ -419,9 +421,9 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 	}
 	if callee := common.StaticCallee(); callee != nil {
 		if isOnceDo(callee) && len(common.Args) == 2 {
-			return w.callValue(common.Args[1], pos, s)
+			return w.callValue(common.Args[1], nil, pos, s)
 		}
-		return w.staticCall(callee, common.Args, pos, s)
+		return w.staticCall(callee, callArgs(common.Value, common.Args), pos, s)
 	}
 	if common.IsInvoke() {
 		if slot, ok := calledSlot(common); ok && w.record {
@@ -429,7 +431,41 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 		}
 		return s
 	}
-	return w.callValue(common.Value, pos, s)
+	return w.callValue(common.Value, common.Args, pos, s)
+}
+
+// handOff applies a go statement. The goroutine runs with no locks held,
+// so what it takes makes no edge from the locks held here; but a lock it
+// releases without taking it (its summary's Releases, mapped to this
+// function's instances, or a `go mu.Unlock()`) is handed to it: from here
+// on this function no longer holds it, as if it had called an unlock
+// wrapper.
+func (w *walker) handOff(common *ssa.CallCommon, s state) state {
+	if kind, mu := syncOp(common); kind == opUnlock || kind == opRUnlock {
+		return w.unlock(mu, s)
+	}
+	callee := common.StaticCallee()
+	if callee == nil {
+		return s
+	}
+	sum, complete := w.calleeSummary(callee)
+	if !complete {
+		w.res.incomplete = true
+	}
+	return w.releases(sum, callArgs(common.Value, common.Args), s)
+}
+
+// callArgs returns the arguments of a call of the func value v, followed by
+// the bindings of the closure v makes, which its free variables map to (see
+// instanceOf).
+func callArgs(v ssa.Value, args []ssa.Value) []ssa.Value {
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		return append(slices.Clip(args), v.Bindings...)
+	case *ssa.ChangeType:
+		return callArgs(v.X, args)
+	}
+	return args
 }
 
 // lockRef returns the class and instance of a mutex pointer or Locker. A
@@ -656,14 +692,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 	if w.record {
 		w.foldCallee(sum, call, args, pos, s)
 	}
-	for _, r := range sum.Releases {
-		if class, in, ok := w.mapRef(r, args); ok {
-			if w.record && s.may.find(in) < 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
-				w.released[in] = class
-			}
-			s = s.release(in, class)
-		}
-	}
+	s = w.releases(sum, args, s)
 	for _, r := range sum.Returns {
 		class, in, ok := w.mapRef(r, args)
 		if !ok || s.must.find(in) >= 0 {
@@ -677,6 +706,21 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 			}
 		}
 		s = s.with(held{class: class, mode: r.Mode, inst: in, pos: pos})
+	}
+	return s
+}
+
+// releases applies the locks a callee releases without taking them: they
+// are no longer held, and those of this function's caller not held here
+// make this function an unlock wrapper too.
+func (w *walker) releases(sum summary, args []ssa.Value, s state) state {
+	for _, r := range sum.Releases {
+		if class, in, ok := w.mapRef(r, args); ok {
+			if w.record && s.may.find(in) < 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
+				w.released[in] = class
+			}
+			s = s.release(in, class)
+		}
 	}
 	return s
 }

@@ -1,4 +1,4 @@
-package goroutine // want package:"lock graph, 0 cycles"
+package goroutine // want package:"lock graph, 1 cycles"
 
 // A goroutine started while a lock is held runs without it.
 
