@@ -79,8 +79,10 @@ type summary struct {
 	FieldCalls  []fieldCall
 	ParamStores []paramStore
 	ParamCalls  []paramCall
-	// Returns are the locks held at every return (a lock wrapper);
-	// Releases the locks released without being taken (an unlock wrapper).
+	// Returns are the locks held at every return (a lock wrapper; a lock
+	// taken in a loop only and released nowhere counts as held, see
+	// walker.returned); Releases the locks released without being taken
+	// (an unlock wrapper).
 	Returns  []acquire
 	Releases []acquire
 }

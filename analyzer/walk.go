@@ -125,7 +125,13 @@ type walker struct {
 	released   map[instance]lockgraph.Class
 	holdsSteps map[holdsKey]lockgraph.Step // see holds
 	deferRuns  []deferRun                  // see runDefers
-	inLoop     []bool                      // see stable
+	inLoop     []bool                      // see loops
+	// at is the block the recording pass walks. loopOnly tells, for each
+	// lock the function takes, whether it takes it only in blocks on a
+	// loop, and unlocks holds every lock it releases: see returned.
+	at       *ssa.BasicBlock
+	loopOnly map[instance]bool
+	unlocks  map[instance]lockgraph.Class
 }
 
 // walk computes the held locks at every block entry (iterated to a
@@ -133,7 +139,8 @@ type walker struct {
 // does.
 func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{},
-		released: make(map[instance]lockgraph.Class), holdsSteps: make(map[holdsKey]lockgraph.Step)}
+		released: make(map[instance]lockgraph.Class), holdsSteps: make(map[holdsKey]lockgraph.Step),
+		loopOnly: make(map[instance]bool), unlocks: make(map[instance]lockgraph.Class)}
 	entry := make([]state, len(fn.Blocks))
 	seen := make([]bool, len(fn.Blocks))
 	if len(fn.Blocks) > 0 {
@@ -162,6 +169,7 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 	w.record, w.deferRuns = true, nil
 	for _, b := range fn.Blocks {
 		if seen[b.Index] {
+			w.at = b
 			w.block(b, entry[b.Index])
 		}
 	}
@@ -224,12 +232,18 @@ func (w *walker) stable(v ssa.Value) bool {
 	case *ssa.Parameter, *ssa.FreeVar:
 		return true
 	case ssa.Instruction:
-		if w.inLoop == nil {
-			w.inLoop = loopBlocks(w.fn)
-		}
-		return !w.inLoop[v.Block().Index]
+		return !w.loops()[v.Block().Index]
 	}
 	return false
+}
+
+// loops returns which blocks of the function lie on a loop (loopBlocks),
+// computed once per walk.
+func (w *walker) loops() []bool {
+	if w.inLoop == nil {
+		w.inLoop = loopBlocks(w.fn)
+	}
+	return w.inLoop
 }
 
 // loopBlocks returns which blocks of a function lie on a cycle of its
@@ -513,6 +527,7 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 		r.Without = instRefs(s.owed.instances())
 		r.Guard = w.paramGuard(h.guard)
 		w.sum.addAcquire(r)
+		w.taken(in)
 	}
 	if s.must.find(in) >= 0 {
 		return s
@@ -529,8 +544,11 @@ func (w *walker) unlock(mu ssa.Value, s state) state {
 	if i := s.may.find(in); i >= 0 && s.may[i].restored {
 		callers = true // the caller's lock, released again (in a loop)
 	}
-	if w.record && callers {
-		w.released[in] = class
+	if w.record {
+		w.unlocks[in] = class
+		if callers {
+			w.released[in] = class
+		}
 	}
 	s = s.release(in, class)
 	if callers {
@@ -630,17 +648,17 @@ func (w *walker) exit(pos token.Pos, ret bool, s state) {
 }
 
 // finishExits turns the exit states into the function's wrapper summary
-// (locks held at every return) and its leaks (locks held at some exit but
-// not at every return).
+// (locks returned at every return) and its leaks (locks held at some exit
+// but not returned at every return).
 func (w *walker) finishExits() {
 	var always lockset
 	first := true
 	for _, e := range w.exits {
 		if e.ret {
 			if first {
-				always, first = e.locks.must, false
+				always, first = w.returned(e.locks), false
 			} else {
-				always = intersect(always, e.locks.must)
+				always = intersect(always, w.returned(e.locks))
 			}
 		}
 	}
@@ -669,6 +687,41 @@ func (w *walker) finishExits() {
 	for in, class := range w.released {
 		w.sum.addRelease(ref(class, lockgraph.Write, in, nil))
 	}
+}
+
+// returned returns the locks a return hands to the caller: those held on
+// every path to it, and those of an acquiring helper, held on some path
+// only, that the function takes in loop bodies only and releases nowhere,
+// as `for _, b := range s.blocks { b.mu.Lock() }` does. A path to the
+// return without such a lock is one on which the loop took it on no turn
+// (with no block, there is none to hand over), not one that released it:
+// the function is a lock wrapper for it, not a leak.
+func (w *walker) returned(s state) lockset {
+	locks := s.must
+	for _, h := range s.may {
+		if w.loopOnly[h.inst] && !w.unlocked(h) {
+			locks = locks.add(h)
+		}
+	}
+	return locks
+}
+
+// taken records, in the recording pass, that the function takes a lock in
+// the block it walks (see returned).
+func (w *walker) taken(in instance) {
+	seen, loopOnly := w.loopOnly[in]
+	w.loopOnly[in] = w.loops()[w.at.Index] && (loopOnly || !seen)
+}
+
+// unlocked reports whether the function releases a lock anywhere: its
+// instance or, reached another way, a lock of its class.
+func (w *walker) unlocked(h held) bool {
+	for in, class := range w.unlocks {
+		if in == h.inst || class.ID != "" && class.ID == h.class.ID {
+			return true
+		}
+	}
+	return false
 }
 
 // endPos is the position of the closing brace of the function's body, for
@@ -704,6 +757,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 					w.edge(l, w.via(call, named(r, class)), class)
 				}
 			}
+			w.taken(in)
 		}
 		s = s.with(held{class: class, mode: r.Mode, inst: in, pos: pos})
 	}
@@ -716,8 +770,11 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 func (w *walker) releases(sum summary, args []ssa.Value, s state) state {
 	for _, r := range sum.Releases {
 		if class, in, ok := w.mapRef(r, args); ok {
-			if w.record && s.may.find(in) < 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
-				w.released[in] = class
+			if w.record {
+				w.unlocks[in] = class
+				if s.may.find(in) < 0 && s.may.findClass(class) < 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
+					w.released[in] = class
+				}
 			}
 			s = s.release(in, class)
 		}
