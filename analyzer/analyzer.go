@@ -62,11 +62,10 @@ func analyze(pass *analysis.Pass) (any, error) {
 	}
 	pkg, srcFuncs := buildSSA(pass)
 	pa := &pkgAnalysis{
-		pass:       pass,
-		pkg:        pkg,
-		results:    make(map[*ssa.Function]*funcResult),
-		inProgress: make(map[*ssa.Function]bool),
-		callers:    make(map[*ssa.Function]map[*ssa.Function]bool),
+		pass:    pass,
+		pkg:     pkg,
+		results: make(map[*ssa.Function]*funcResult),
+		callers: make(map[*ssa.Function]map[*ssa.Function]bool),
 	}
 	funcs := slices.Clone(srcFuncs)
 	if pkg != nil {

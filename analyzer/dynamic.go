@@ -198,10 +198,7 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 // runArgument folds in a function value that a callee calls: its locks are
 // taken under the callee's held locks and the caller's.
 func (w *walker) runArgument(fn *ssa.Function, chain *lockgraph.Path, held []heldPrefix, locks lockset) {
-	sum, complete := w.calleeSummary(fn)
-	if !complete {
-		w.res.incomplete = true
-	}
+	sum := w.calleeSummary(fn)
 	for _, a := range sum.Acquires {
 		if a.Class.ID == "" {
 			continue

@@ -275,7 +275,7 @@ func analyse(t testing.TB, src string) []string {
 		Report:            func(analysis.Diagnostic) {},
 	}
 	pa := &pkgAnalysis{pass: pass, pkg: ssaPkg, results: make(map[*ssa.Function]*funcResult),
-		inProgress: make(map[*ssa.Function]bool), callers: make(map[*ssa.Function]map[*ssa.Function]bool)}
+		callers: make(map[*ssa.Function]map[*ssa.Function]bool)}
 	var funcs []*ssa.Function
 	for _, mem := range ssaPkg.Members {
 		if fn, ok := mem.(*ssa.Function); ok {

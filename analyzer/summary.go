@@ -142,10 +142,15 @@ func (b *summaryBuilder) build() summary {
 // pkgAnalysis holds the per-package state of one run: the result of walking
 // each function of the package.
 type pkgAnalysis struct {
-	pass       *analysis.Pass
-	pkg        *ssa.Package
-	results    map[*ssa.Function]*funcResult
-	inProgress map[*ssa.Function]bool
+	pass    *analysis.Pass
+	pkg     *ssa.Package
+	results map[*ssa.Function]*funcResult
+	// open, index, low and stack are Tarjan's search state (see
+	// summaryOf); rewalks counts each function's walks after its first.
+	open       map[*ssa.Function]bool
+	index, low map[*ssa.Function]int
+	stack      []*ssa.Function
+	rewalks    map[*ssa.Function]int
 	callers    map[*ssa.Function]map[*ssa.Function]bool // see calleeSummary
 	aliases    map[string]lockgraph.Class               // see collectAliases
 	diags      []analysis.Diagnostic                    // see add and flush
@@ -158,29 +163,39 @@ type pkgAnalysis struct {
 	byName    map[string][]*ssa.Function // functions by display name, for entryPath
 }
 
-// summarize walks every function, callees first. A walk that met a callee
-// still being walked (recursion) is repeated, and so are the walks of the
-// callers of every function whose summary changes, until no summary
-// changes: only the functions a change can reach are walked again.
+// summarize walks every function, callees first: each group of mutually
+// recursive functions is walked again until its summaries settle before any
+// caller outside it is walked (see summaryOf), so that most functions are
+// walked once. A function whose walk still met a summary that was not
+// settled is walked again at the end, with the callers of every function
+// whose summary changes.
 func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
 	pa.collectAliases(funcs)
 	for _, fn := range funcs {
 		pa.summaryOf(fn)
 	}
 	var work []*ssa.Function
-	queued := make(map[*ssa.Function]bool)
 	for _, fn := range pa.order() {
 		if pa.results[fn].incomplete {
 			work = append(work, fn)
-			queued[fn] = true
 		}
 	}
-	rewalks := make(map[*ssa.Function]int)
+	pa.rewalk(work, nil)
+}
+
+// rewalk walks the functions of work again, and the callers of every
+// function whose summary changes, until no summary changes; with members
+// set, only the callers among them.
+func (pa *pkgAnalysis) rewalk(work []*ssa.Function, members map[*ssa.Function]bool) {
+	queued := make(map[*ssa.Function]bool)
+	for _, fn := range work {
+		queued[fn] = true
+	}
 	for len(work) > 0 {
 		fn := work[0]
 		work = work[1:]
 		delete(queued, fn)
-		if rewalks[fn]++; rewalks[fn] > maxRewalks {
+		if pa.rewalks[fn]++; pa.rewalks[fn] > maxRewalks {
 			pa.results[fn].unsettled = true // see maxRewalks
 			continue
 		}
@@ -193,11 +208,30 @@ func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
 		callers := slices.Collect(maps.Keys(pa.callers[fn]))
 		sortFuncs(callers)
 		for _, c := range callers {
-			if !queued[c] {
+			if !queued[c] && (members == nil || members[c]) {
 				queued[c] = true
 				work = append(work, c)
 			}
 		}
+	}
+}
+
+// settle walks the functions of one strongly connected component of the
+// call graph again until their summaries no longer change. A member whose
+// walks met no unsettled summary but the component's is complete.
+func (pa *pkgAnalysis) settle(scc []*ssa.Function) {
+	if len(scc) == 1 && !pa.results[scc[0]].incomplete {
+		return
+	}
+	members := make(map[*ssa.Function]bool, len(scc))
+	for _, fn := range scc {
+		members[fn] = true
+	}
+	sortFuncs(scc)
+	pa.rewalk(slices.Clone(scc), members)
+	for _, fn := range scc {
+		r := pa.results[fn]
+		r.incomplete = slices.ContainsFunc(r.waits, func(c *ssa.Function) bool { return !members[c] })
 	}
 }
 
@@ -209,8 +243,9 @@ func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
 const maxRewalks = 8
 
 // calleeSummary returns a callee's summary and remembers the caller, whose
-// walk must be repeated if the callee's summary changes.
-func (w *walker) calleeSummary(callee *ssa.Function) (summary, bool) {
+// walk must be repeated if the callee's summary changes. A summary not yet
+// settled makes the walk incomplete.
+func (w *walker) calleeSummary(callee *ssa.Function) summary {
 	key := callee
 	if origin := callee.Origin(); origin != nil && w.pa.callees == nil {
 		key = origin // as summaryOf does
@@ -219,7 +254,16 @@ func (w *walker) calleeSummary(callee *ssa.Function) (summary, bool) {
 		w.pa.callers[key] = make(map[*ssa.Function]bool)
 	}
 	w.pa.callers[key][w.fn] = true
-	return w.pa.summaryOf(callee)
+	sum, settled := w.pa.summaryOf(callee)
+	if !settled {
+		w.res.incomplete = true
+		w.res.waits = append(w.res.waits, key)
+		low, ok := w.pa.low[key]
+		if own, walking := w.pa.low[w.fn]; ok && walking {
+			w.pa.low[w.fn] = min(own, low)
+		}
+	}
+	return sum
 }
 
 // order lists the walked functions in a stable order.
@@ -234,7 +278,12 @@ func (pa *pkgAnalysis) order() []*ssa.Function {
 
 // summaryOf returns the summary of a function: walked here when its body is
 // in this package, imported as a fact otherwise. It reports false when the
-// summary is still being computed further up the stack (recursion).
+// summary is not settled: the function is being walked further up the
+// stack, or is in a group of mutually recursive functions that is.
+//
+// The walks find the call graph's strongly connected components as they
+// go (Tarjan's algorithm: a function's first walk visits its callees), and
+// the component is settled when its first function's walk ends.
 func (pa *pkgAnalysis) summaryOf(fn *ssa.Function) (summary, bool) {
 	if pa.callees != nil { // whole program: every function is here
 		if fn.Blocks == nil || !pa.wholeWalks(fn) {
@@ -249,16 +298,32 @@ func (pa *pkgAnalysis) summaryOf(fn *ssa.Function) (summary, bool) {
 		}
 	}
 	if r, ok := pa.results[fn]; ok {
-		return r.sum, true
+		return r.sum, !pa.open[fn]
 	}
-	if pa.inProgress[fn] {
+	if pa.open[fn] {
 		return summary{}, false
 	}
-	pa.inProgress[fn] = true
-	r := pa.walk(fn)
-	delete(pa.inProgress, fn)
-	pa.results[fn] = r
-	return r.sum, true
+	if pa.open == nil {
+		pa.open, pa.index, pa.low = make(map[*ssa.Function]bool), make(map[*ssa.Function]int), make(map[*ssa.Function]int)
+		pa.rewalks = make(map[*ssa.Function]int)
+	}
+	pa.index[fn], pa.low[fn] = len(pa.index), len(pa.index)
+	pa.stack = append(pa.stack, fn)
+	pa.open[fn] = true
+	pa.results[fn] = pa.walk(fn)
+	if pa.low[fn] == pa.index[fn] {
+		i := slices.Index(pa.stack, fn)
+		scc := slices.Clone(pa.stack[i:])
+		pa.stack = pa.stack[:i]
+		for _, m := range scc {
+			delete(pa.low, m)
+		}
+		pa.settle(scc)
+		for _, m := range scc {
+			delete(pa.open, m)
+		}
+	}
+	return pa.results[fn].sum, !pa.open[fn]
 }
 
 func (pa *pkgAnalysis) importedSummary(fn *ssa.Function) summary {

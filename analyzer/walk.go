@@ -51,6 +51,8 @@ type funcResult struct {
 	// incomplete is set when a callee's summary was still being computed
 	// (recursion): the walk must be repeated once summaries settle.
 	incomplete bool
+	// waits are the callees whose summaries were not settled.
+	waits []*ssa.Function
 	// cut counts the witnesses dropped for being longer than maxChain;
 	// unsettled is set when the walks stopped at maxRewalks.
 	cut       int
@@ -462,10 +464,7 @@ func (w *walker) handOff(common *ssa.CallCommon, s state) state {
 	if callee == nil {
 		return s
 	}
-	sum, complete := w.calleeSummary(callee)
-	if !complete {
-		w.res.incomplete = true
-	}
+	sum := w.calleeSummary(callee)
 	return w.releases(sum, callArgs(common.Value, common.Args), s)
 }
 
@@ -737,10 +736,7 @@ func (w *walker) endPos() token.Pos {
 // effect on the held locks: a lock wrapper returns holding a lock, an
 // unlock wrapper releases one.
 func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Pos, s state) state {
-	sum, complete := w.calleeSummary(callee)
-	if !complete {
-		w.res.incomplete = true
-	}
+	sum := w.calleeSummary(callee)
 	call := w.step(lockgraph.Calls, funcName(callee), 0, pos)
 	if w.record {
 		w.foldCallee(sum, call, args, pos, s)

@@ -58,12 +58,11 @@ func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
 		},
 	}
 	pa := &pkgAnalysis{
-		pass:       pass,
-		results:    make(map[*ssa.Function]*funcResult),
-		inProgress: make(map[*ssa.Function]bool),
-		callers:    make(map[*ssa.Function]map[*ssa.Function]bool),
-		callees:    calleeIndex(cg),
-		callgraph:  cg,
+		pass:      pass,
+		results:   make(map[*ssa.Function]*funcResult),
+		callers:   make(map[*ssa.Function]map[*ssa.Function]bool),
+		callees:   calleeIndex(cg),
+		callgraph: cg,
 	}
 	for _, p := range prog.AllPackages() {
 		pa.visible = append(pa.visible, p.Pkg) // directives may name any package's locks
