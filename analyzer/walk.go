@@ -110,6 +110,7 @@ type exit struct {
 	pos   token.Pos
 	ret   bool // a return, not a panic
 	locks state
+	block int // the index of its block
 }
 
 // walker runs the held-lock dataflow over one function's blocks and, in its
@@ -136,9 +137,11 @@ type walker struct {
 	unlocks  map[instance]lockgraph.Class
 }
 
-// walk computes the held locks at every block entry (iterated to a
-// fixpoint), then walks each block once more to record what the function
-// does.
+// walk computes the held locks at every block entry, then walks each block
+// once more to record what the function does. In a function without loops
+// the blocks are walked once, in reverse postorder, each after all its
+// predecessors; with loops, the entry states are iterated to a fixpoint
+// first.
 func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{},
 		released: make(map[instance]lockgraph.Class), holdsSteps: make(map[holdsKey]lockgraph.Step),
@@ -147,37 +150,82 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 	seen := make([]bool, len(fn.Blocks))
 	if len(fn.Blocks) > 0 {
 		seen[0] = true
-		for work := []int{0}; len(work) > 0; {
-			b := fn.Blocks[work[len(work)-1]]
-			work = work[:len(work)-1]
-			out := w.block(b, entry[b.Index])
-			for i, s := range b.Succs {
-				next, feasible := w.branch(b, i, out)
-				if !feasible {
-					continue
+		if slices.Contains(w.loops(), true) {
+			w.fixpoint(entry, seen)
+			w.record = true
+			for _, b := range fn.Blocks {
+				if seen[b.Index] {
+					w.at = b
+					w.block(b, entry[b.Index])
 				}
-				if seen[s.Index] {
-					next = join(entry[s.Index], next)
-					if next.equal(entry[s.Index]) {
-						continue
-					}
-				}
-				seen[s.Index] = true
-				entry[s.Index] = next
-				work = append(work, s.Index)
 			}
-		}
-	}
-	w.record, w.deferRuns = true, nil
-	for _, b := range fn.Blocks {
-		if seen[b.Index] {
-			w.at = b
-			w.block(b, entry[b.Index])
+		} else {
+			w.record = true
+			for _, b := range reversePostorder(fn) {
+				if seen[b.Index] {
+					w.at = b
+					w.flow(b, w.block(b, entry[b.Index]), entry, seen)
+				}
+			}
 		}
 	}
 	w.finishExits()
 	w.res.sum = w.sum.build()
 	return w.res
+}
+
+// fixpoint computes the state at every block entry, marking the blocks
+// reached, without recording.
+func (w *walker) fixpoint(entry []state, seen []bool) {
+	for work := []*ssa.BasicBlock{w.fn.Blocks[0]}; len(work) > 0; {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		work = append(work, w.flow(b, w.block(b, entry[b.Index]), entry, seen)...)
+	}
+	w.deferRuns = nil // see runDefers: once per pass
+}
+
+// flow joins the state at the end of a block into its successors' entry
+// states, on the edges that can be taken, and returns the successors whose
+// entry state changed.
+func (w *walker) flow(b *ssa.BasicBlock, out state, entry []state, seen []bool) []*ssa.BasicBlock {
+	var changed []*ssa.BasicBlock
+	for i, s := range b.Succs {
+		next, feasible := w.branch(b, i, out)
+		if !feasible {
+			continue
+		}
+		if seen[s.Index] {
+			next = join(entry[s.Index], next)
+			if next.equal(entry[s.Index]) {
+				continue
+			}
+		}
+		seen[s.Index] = true
+		entry[s.Index] = next
+		changed = append(changed, s)
+	}
+	return changed
+}
+
+// reversePostorder returns a function's blocks reachable from its entry,
+// each after its predecessors when the function has no loops.
+func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
+	visited := make([]bool, len(fn.Blocks))
+	var post []*ssa.BasicBlock
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		visited[b.Index] = true
+		for _, s := range b.Succs {
+			if !visited[s.Index] {
+				visit(s)
+			}
+		}
+		post = append(post, b)
+	}
+	visit(fn.Blocks[0])
+	slices.Reverse(post)
+	return post
 }
 
 // branch returns the state on the i-th successor edge of b, and whether
@@ -642,7 +690,7 @@ func (w *walker) selectEvents(sel *ssa.Select, s state) {
 // exit records the state at a return or panic.
 func (w *walker) exit(pos token.Pos, ret bool, s state) {
 	if w.record {
-		w.exits = append(w.exits, exit{pos: pos, ret: ret, locks: s})
+		w.exits = append(w.exits, exit{pos: pos, ret: ret, locks: s, block: w.at.Index})
 	}
 }
 
@@ -650,6 +698,7 @@ func (w *walker) exit(pos token.Pos, ret bool, s state) {
 // (locks returned at every return) and its leaks (locks held at some exit
 // but not returned at every return).
 func (w *walker) finishExits() {
+	slices.SortStableFunc(w.exits, func(a, b exit) int { return cmp.Compare(a.block, b.block) })
 	var always lockset
 	first := true
 	for _, e := range w.exits {
