@@ -290,7 +290,7 @@ func (r *relevance) convertible(named *types.Named) []*types.Func {
 	}
 	for _, iface := range r.ifaces {
 		it := iface.Underlying().(*types.Interface)
-		if !types.Implements(named, it) && !types.Implements(ptr, it) {
+		if !types.Implements(ptr, it) { // the pointer has the value's methods too
 			continue
 		}
 		for i := range it.NumMethods() {
