@@ -243,7 +243,7 @@ func (w *walker) branch(b *ssa.BasicBlock, i int, out state) (state, bool) {
 	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
 		cond, taken = not.X, 1
 	}
-	if w.stable(cond) {
+	if w.stable(cond) && usedAgain(cond, ifInstr) {
 		f := fact{cond, i == taken}
 		if slices.Contains(out.known, fact{cond, !f.val}) {
 			return out, false
@@ -252,8 +252,10 @@ func (w *walker) branch(b *ssa.BasicBlock, i int, out state) (state, bool) {
 			out.known = append(slices.Clone(out.known), f)
 		}
 		opposite := func(h held) bool { return h.guard == fact{cond, !f.val} }
-		out.must = slices.DeleteFunc(slices.Clone(out.must), opposite)
-		out.may = slices.DeleteFunc(slices.Clone(out.may), opposite)
+		if slices.ContainsFunc(out.may, opposite) {
+			out.must = slices.DeleteFunc(slices.Clone(out.must), opposite)
+			out.may = slices.DeleteFunc(slices.Clone(out.may), opposite)
+		}
 	}
 	call, ok := cond.(*ssa.Call)
 	if !ok || i != taken {
@@ -272,6 +274,31 @@ func (w *walker) branch(b *ssa.BasicBlock, i int, out state) (state, bool) {
 		mode = lockgraph.Read
 	}
 	return out.with(held{class: class, mode: mode, inst: in, pos: call.Pos()}), true
+}
+
+// usedAgain reports whether a branch condition is worth remembering past
+// the branch: a parameter or a captured variable (a summary's guards and
+// callers' constants name them), or a value used by another instruction
+// (another branch on it, a call it is passed to). The condition of a single
+// `if err != nil` is neither: remembering it would only make a test with a
+// hundred of them carry a hundred facts. A lock taken under it gets an outer
+// condition as its guard, which also holds wherever the lock is held.
+func usedAgain(cond ssa.Value, branch *ssa.If) bool {
+	switch cond.(type) {
+	case *ssa.Parameter, *ssa.FreeVar:
+		return true
+	}
+	not, _ := branch.Cond.(ssa.Instruction)
+	for _, v := range []ssa.Value{cond, branch.Cond} { // `if !c`: both
+		if refs := v.Referrers(); refs != nil {
+			for _, r := range *refs {
+				if r != branch && r != not {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // stable reports whether a condition has one value for the whole call: a
