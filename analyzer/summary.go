@@ -18,14 +18,18 @@ import (
 // acquisition and field call.
 type summaryBuilder struct {
 	acquires, provides, returns, releases refSet
-	fieldCalls                            map[string]fieldCall
+	fieldCalls                            map[string]int // index in calls
+	calls                                 []fieldCall
 	stores                                map[paramStore]bool
 	paramCalls                            map[int]paramCall
 }
 
 // refSet holds lock references by class, mode and instance, each with its
-// shortest chain.
-type refSet map[refKey]acquire
+// shortest chain, in the order first added.
+type refSet struct {
+	index map[refKey]int
+	refs  []acquire
+}
 
 type refKey struct {
 	class      string
@@ -34,26 +38,54 @@ type refKey struct {
 	root, path string
 }
 
-func (rs *refSet) add(a acquire) {
+// add records a reference, or merges it into the one recorded for its lock
+// and instance, keeping the shorter chain.
+func (rs *refSet) add(a acquire) { rs.addVia(a, nil, a.Chain) }
+
+// addVia is add for a reference whose chain is head followed by rest, or
+// rest when head is nil: the chain is made only when it is kept.
+func (rs *refSet) addVia(a acquire, head *lockgraph.Step, rest *lockgraph.Path) {
 	key := refKey{a.Class.ID, a.Mode, a.Param, a.Root, a.Path}
-	old, ok := (*rs)[key]
+	i, ok := rs.index[key]
 	if ok {
+		old := &rs.refs[i]
 		// A caller's lock is released where this one is taken only if it
 		// is on every path that takes it.
-		a.Without = commonRefs(a.Without, old.Without)
+		old.Without = commonRefs(a.Without, old.Without)
 		if !slices.Equal(a.Guard, old.Guard) {
-			a.Guard = nil // taken under different conditions
+			old.Guard = nil // taken under different conditions
 		}
-		if !lockgraph.PathLess(a.Chain, old.Chain) {
-			old.Without, old.Guard = a.Without, a.Guard
-			(*rs)[key] = old
+		if !viaLess(head, rest, old.Chain) {
 			return
 		}
+		a.Without, a.Guard = old.Without, old.Guard
+	} else {
+		if rs.index == nil {
+			rs.index = make(map[refKey]int)
+		}
+		i = len(rs.refs)
+		rs.index[key] = i
+		rs.refs = append(rs.refs, acquire{})
 	}
-	if *rs == nil {
-		*rs = make(refSet)
+	a.Chain = via(head, rest)
+	rs.refs[i] = a
+}
+
+// via returns the chain of head followed by rest, or rest when head is nil.
+func via(head *lockgraph.Step, rest *lockgraph.Path) *lockgraph.Path {
+	if head == nil {
+		return rest
 	}
-	(*rs)[key] = a
+	return rest.Prepend(*head)
+}
+
+// viaLess reports whether via(head, rest) is less than p, without making
+// it.
+func viaLess(head *lockgraph.Step, rest, p *lockgraph.Path) bool {
+	if head == nil {
+		return lockgraph.PathLess(rest, p)
+	}
+	return lockgraph.PrependLess(*head, rest, p)
 }
 
 // commonRefs returns the locks released on both of two paths (see
@@ -72,21 +104,23 @@ func (b *summaryBuilder) addReturn(a acquire)  { b.returns.add(a) }
 func (b *summaryBuilder) addRelease(a acquire) { b.releases.add(a) }
 
 // addFieldCall records a call through a field, made with the caller's
-// locks without released.
-func (b *summaryBuilder) addFieldCall(field lockgraph.Class, without []instRef, chain *lockgraph.Path) {
-	old, ok := b.fieldCalls[field.ID]
+// locks without released, whose chain is head followed by rest (see
+// refSet.addVia).
+func (b *summaryBuilder) addFieldCall(field lockgraph.Class, without []instRef, head *lockgraph.Step, rest *lockgraph.Path) {
+	i, ok := b.fieldCalls[field.ID]
 	if ok {
-		without = commonRefs(without, old.Without)
-		if !lockgraph.PathLess(chain, old.Chain) {
-			old.Without = without
-			b.fieldCalls[field.ID] = old
-			return
+		old := &b.calls[i]
+		old.Without = commonRefs(without, old.Without)
+		if viaLess(head, rest, old.Chain) {
+			old.Chain = via(head, rest)
 		}
+		return
 	}
 	if b.fieldCalls == nil {
-		b.fieldCalls = make(map[string]fieldCall)
+		b.fieldCalls = make(map[string]int)
 	}
-	b.fieldCalls[field.ID] = fieldCall{Field: field, Chain: chain, Without: without}
+	b.fieldCalls[field.ID] = len(b.calls)
+	b.calls = append(b.calls, fieldCall{Field: field, Chain: via(head, rest), Without: without})
 }
 
 // addParamCall keeps, for each parameter, the shortest chain and the
@@ -123,11 +157,11 @@ func (b *summaryBuilder) addParamStore(p paramStore) {
 
 func (b *summaryBuilder) build() summary {
 	s := summary{
-		Acquires:   slices.Collect(maps.Values(b.acquires)),
-		Provides:   slices.Collect(maps.Values(b.provides)),
-		Returns:    slices.Collect(maps.Values(b.returns)),
-		Releases:   slices.Collect(maps.Values(b.releases)),
-		FieldCalls: slices.Collect(maps.Values(b.fieldCalls)),
+		Acquires:   b.acquires.refs,
+		Provides:   b.provides.refs,
+		Returns:    b.returns.refs,
+		Releases:   b.releases.refs,
+		FieldCalls: b.calls,
 	}
 	for p := range b.stores {
 		s.ParamStores = append(s.ParamStores, p)

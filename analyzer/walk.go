@@ -864,20 +864,28 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 			released[in] = true
 		}
 	}
+	// A chain through the call is the call step (head) followed by the
+	// callee's chain; it is made only where locks are held or the summary
+	// keeps it.
+	head := w.viaHead(call)
 	for _, a := range sum.Acquires {
 		guard, possible := w.mapGuard(a.Guard, args, s)
 		if !possible {
 			continue // the argument rules the acquisition out
 		}
 		class, in, ok := w.mapRef(a, args)
-		chain := w.via(call, named(a, class))
-		if !ok || w.tooLong(chain.Len()) {
+		rest := named(a, class)
+		if !ok || w.tooLong(viaLen(head, rest)) {
 			continue
 		}
 		without := w.mapWithout(a.Without, args)
+		var chain *lockgraph.Path
 		for _, l := range locks {
 			if slices.Contains(without, l.inst) {
 				continue // the callee released it before taking this one
+			}
+			if chain == nil {
+				chain = via(head, rest)
 			}
 			if l.class.ID != class.ID {
 				w.edge(l, chain, class)
@@ -885,22 +893,33 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 				w.res.doubles = append(w.res.doubles, doubleLock{pos: pos, first: l, class: class, mode: a.Mode, chain: chain.Steps()})
 			}
 		}
-		r := ref(class, a.Mode, in, chain)
+		r := ref(class, a.Mode, in, nil)
 		r.Without = instRefs(append(without, s.owed.instances()...))
 		r.Guard = guard
-		w.sum.addAcquire(r)
-	}
-	for _, p := range sum.Provides {
-		if chain := w.via(call, p.Chain); !w.tooLong(chain.Len()) {
-			for _, l := range locks {
-				w.provide(l, chain, p.Class)
-			}
-			w.sum.addProvide(acquire{Class: p.Class, Param: -1, Chain: chain})
+		if chain != nil {
+			w.sum.acquires.add(r.with(chain))
+		} else {
+			w.sum.acquires.addVia(r, head, rest)
 		}
 	}
+	for _, p := range sum.Provides {
+		if w.tooLong(viaLen(head, p.Chain)) {
+			continue
+		}
+		r := acquire{Class: p.Class, Param: -1}
+		if len(locks) == 0 {
+			w.sum.provides.addVia(r, head, p.Chain)
+			continue
+		}
+		chain := via(head, p.Chain)
+		for _, l := range locks {
+			w.provide(l, chain, p.Class)
+		}
+		w.sum.provides.add(r.with(chain))
+	}
 	for _, fc := range sum.FieldCalls {
-		if chain := w.via(call, fc.Chain); !w.tooLong(chain.Len()) {
-			w.fieldCall(fc.Field, chain, locks, append(w.mapWithout(fc.Without, args), s.owed.instances()...))
+		if !w.tooLong(viaLen(head, fc.Chain)) {
+			w.fieldCallVia(fc.Field, head, fc.Chain, locks, append(w.mapWithout(fc.Without, args), s.owed.instances()...))
 		}
 	}
 	for _, ps := range sum.ParamStores {
@@ -942,6 +961,12 @@ func named(a acquire, class lockgraph.Class) *lockgraph.Path {
 	steps := a.Chain.Steps()
 	steps[len(steps)-1].Target = class.Name
 	return lockgraph.PathOf(steps...)
+}
+
+// with returns the reference with the given chain.
+func (a acquire) with(chain *lockgraph.Path) acquire {
+	a.Chain = chain
+	return a
 }
 
 // ref describes a lock of a summary: by parameter and path when it is
@@ -1032,12 +1057,22 @@ func instRefs(ins []instance) []instRef {
 // fieldCall records a call through a func-typed field, made with locks
 // held and the caller's locks without released.
 func (w *walker) fieldCall(field lockgraph.Class, chain *lockgraph.Path, locks lockset, without []instance) {
-	w.sum.addFieldCall(field, instRefs(without), chain)
-	if len(locks) > 0 && w.tooLong(1+chain.Len()) {
+	w.fieldCallVia(field, nil, chain, locks, without)
+}
+
+// fieldCallVia is fieldCall for a chain head followed by rest (see
+// refSet.addVia), made only where it is kept.
+func (w *walker) fieldCallVia(field lockgraph.Class, head *lockgraph.Step, rest *lockgraph.Path, locks lockset, without []instance) {
+	w.sum.addFieldCall(field, instRefs(without), head, rest)
+	if len(locks) > 0 && w.tooLong(1+viaLen(head, rest)) {
 		return
 	}
+	var chain *lockgraph.Path
 	for _, l := range locks {
 		if l.class.ID != "" && !slices.Contains(without, l.inst) {
+			if chain == nil {
+				chain = via(head, rest)
+			}
 			w.res.pending.add(l.class, field, chain.Prepend(w.holds(l)))
 		}
 	}
@@ -1165,8 +1200,22 @@ func (w *walker) step(kind lockgraph.StepKind, target string, mode lockgraph.Mod
 // step, unless the caller is a synthetic wrapper (a bound method value, a
 // promoted method), which has no source position of its own.
 func (w *walker) via(call lockgraph.Step, chain *lockgraph.Path) *lockgraph.Path {
+	return via(w.viaHead(call), chain)
+}
+
+// viaHead returns the step a callee's chains get in front as seen from the
+// caller (see via), or nil.
+func (w *walker) viaHead(call lockgraph.Step) *lockgraph.Step {
 	if w.fn.Synthetic != "" {
-		return chain
+		return nil
 	}
-	return chain.Prepend(call)
+	return &call
+}
+
+// viaLen returns the length of via(head, rest).
+func viaLen(head *lockgraph.Step, rest *lockgraph.Path) int {
+	if head == nil {
+		return rest.Len()
+	}
+	return rest.Len() + 1
 }

@@ -65,7 +65,8 @@ func TestAddPathAgreesWithAdd(t *testing.T) {
 }
 
 // TestPathLessAgreesWithWitnessLess compares witnesses as paths, also
-// paths that share a tail and paths joined at any step.
+// paths that share a tail, paths joined at any step and a path not yet
+// made (PrependLess).
 func TestPathLessAgreesWithWitnessLess(t *testing.T) {
 	witnesses := [][]Step{edge("a", "b", 4).Witness, edge("a", "b", 3).Witness, edge("a", "c", 3).Witness, edge("a", "b", 3).Witness, nil}
 	witnesses[3][1].Pos.Line = 0
@@ -80,6 +81,11 @@ func TestPathLessAgreesWithWitnessLess(t *testing.T) {
 					p, q := split(a, i), split(b, j)
 					if got, want := PathLess(p, q), WitnessLess(a, b); got != want {
 						t.Errorf("PathLess(%v at %d, %v at %d) = %v, want %v", a, i, b, j, got, want)
+					}
+					if len(a) > 0 {
+						if got, want := PrependLess(a[0], PathOf(a[1:]...), q), WitnessLess(a, b); got != want {
+							t.Errorf("PrependLess(%v, %v) = %v, want %v", a, b, got, want)
+						}
 					}
 					if got, want := PathEqual(p, q), slices.Equal(a, b); got != want {
 						t.Errorf("PathEqual(%v, %v) = %v, want %v", a, b, got, want)

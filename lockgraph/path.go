@@ -88,6 +88,18 @@ func PathLess(a, b *Path) bool {
 	return false
 }
 
+// PrependLess reports whether p.Prepend(s) is less than q (see PathLess),
+// without making it.
+func PrependLess(s Step, p, q *Path) bool {
+	if n, m := p.Len()+1, q.Len(); n != m {
+		return n < m
+	}
+	if c := compareSteps(s, q.step); c != 0 {
+		return c < 0
+	}
+	return PathLess(p, q.next)
+}
+
 // PathEqual reports whether two paths have the same steps.
 func PathEqual(a, b *Path) bool {
 	return a.Len() == b.Len() && !PathLess(a, b) && !PathLess(b, a)

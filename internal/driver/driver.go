@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 
@@ -124,6 +125,7 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer, opts ...
 		defer func() {
 			f, err := os.Create(*memProfile)
 			if err == nil {
+				runtime.GC() // the profile shows the heap as of the last collection
 				err = pprof.Lookup("heap").WriteTo(f, 0)
 				f.Close()
 			}
