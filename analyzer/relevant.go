@@ -278,19 +278,26 @@ func (r *relevance) convertible(named *types.Named) []*types.Func {
 	if hasTypeParams(named) {
 		return nil
 	}
+	if named.NumMethods() == 0 && !embeds(named.Underlying()) {
+		return nil // no method, declared or promoted
+	}
 	ptr := types.NewPointer(named)
+	mset := types.NewMethodSet(ptr) // the pointer has the value's methods too
+	if mset.Len() == 0 {
+		return nil
+	}
 	var methods []*types.Func
-	if len(r.generic) > 0 {
-		mset := types.NewMethodSet(ptr)
-		for i := range mset.Len() {
-			if m := mset.At(i).Obj().(*types.Func); r.generic[m.Name()] {
-				methods = append(methods, m)
-			}
+	for i := range mset.Len() {
+		if m := mset.At(i).Obj().(*types.Func); r.generic[m.Name()] {
+			methods = append(methods, m)
 		}
 	}
 	for _, iface := range r.ifaces {
 		it := iface.Underlying().(*types.Interface)
-		if !types.Implements(ptr, it) { // the pointer has the value's methods too
+		if n := it.NumMethods(); n == 0 || n > mset.Len() || mset.Lookup(it.Method(0).Pkg(), it.Method(0).Name()) == nil {
+			continue // it registers nothing, or the type cannot implement it
+		}
+		if !types.Implements(ptr, it) {
 			continue
 		}
 		for i := range it.NumMethods() {
@@ -301,6 +308,19 @@ func (r *relevance) convertible(named *types.Named) []*types.Func {
 		}
 	}
 	return methods
+}
+
+// embeds reports whether t is a struct with an embedded field, whose
+// methods it may promote.
+func embeds(t types.Type) bool {
+	if s, ok := t.(*types.Struct); ok {
+		for i := range s.NumFields() {
+			if s.Field(i).Embedded() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // moduleInterfaces lists the named interfaces with methods that the merger
