@@ -17,8 +17,14 @@ type held struct {
 	// restored is set when the function took back a lock of its caller
 	// that it had released (see state.owed).
 	restored bool
-	// guard is the innermost branch condition known where it was taken.
-	guard fact
+	// guard are the branch conditions known where it was taken, which hold
+	// wherever it is held (see walker.branch).
+	guard []fact
+}
+
+func (h held) equal(g held) bool {
+	return h.class == g.class && h.mode == g.mode && h.inst == g.inst && h.pos == g.pos &&
+		h.restored == g.restored && slices.Equal(h.guard, g.guard)
 }
 
 // A lockset is the set of locks surely held at a program point, sorted by
@@ -79,14 +85,14 @@ func (s lockset) release(in instance, class lockgraph.Class) lockset {
 }
 
 // union returns the locks held in either set. A lock taken under
-// different conditions on the two sides keeps no guard.
+// different conditions on the two sides keeps those common to both.
 func union(a, b lockset) lockset {
 	out := a
 	for _, h := range b {
 		if i := out.find(h.inst); i >= 0 {
-			if out[i].guard != h.guard {
+			if !slices.Equal(out[i].guard, h.guard) {
 				out = slices.Clone(out)
-				out[i].guard = fact{}
+				out[i].guard = common(out[i].guard, h.guard)
 			}
 			continue
 		}
@@ -106,16 +112,14 @@ func intersect(a, b lockset) lockset {
 	for _, h := range a {
 		if i := b.find(h.inst); i >= 0 && b[i].class == h.class && b[i].mode == h.mode {
 			h.pos = min(h.pos, b[i].pos)
-			if b[i].guard != h.guard {
-				h.guard = fact{}
-			}
+			h.guard = common(h.guard, b[i].guard)
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
-func (s lockset) equal(t lockset) bool { return slices.Equal(s, t) }
+func (s lockset) equal(t lockset) bool { return slices.EqualFunc(s, t, held.equal) }
 
 // instances returns the instances of the locks in the set.
 func (s lockset) instances() []instance {

@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"cmp"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -76,14 +75,11 @@ type state struct {
 	deferred []*ssa.Defer
 }
 
-// A fact is the value of a boolean branch condition on a path.
-type fact struct {
-	cond ssa.Value
-	val  bool
-}
-
+// with returns the state with h held, taken where the facts known now
+// hold (its guard).
 func (s state) with(h held) state {
-	s.must, s.may = s.must.add(h), s.may.add(h)
+	h.guard = s.known
+	s.must, s.may = s.must.add(h), union(s.may, lockset{h})
 	return s
 }
 func (s state) equal(t state) bool {
@@ -91,7 +87,7 @@ func (s state) equal(t state) bool {
 		slices.Equal(s.known, t.known) && slices.Equal(s.deferred, t.deferred)
 }
 func join(a, b state) state {
-	known := slices.DeleteFunc(slices.Clone(a.known), func(f fact) bool { return !slices.Contains(b.known, f) })
+	known := common(a.known, b.known)
 	deferred := a.deferred
 	for _, d := range b.deferred {
 		if !slices.Contains(deferred, d) {
@@ -129,6 +125,7 @@ type walker struct {
 	holdsSteps map[holdsKey]lockgraph.Step // see holds
 	deferRuns  []deferRun                  // see runDefers
 	inLoop     []bool                      // see loops
+	conds      []branchCond                // see branchConds
 	// at is the block the recording pass walks. loopOnly tells, for each
 	// lock the function takes, whether it takes it only in blocks on a
 	// loop, and unlocks holds every lock it releases: see returned.
@@ -230,10 +227,13 @@ func reversePostorder(fn *ssa.Function) []*ssa.BasicBlock {
 
 // branch returns the state on the i-th successor edge of b, and whether
 // the edge can be taken. On the true edge of `if mu.TryLock()` the lock
-// is held. On an edge of `if c` (or `if !c`), c's value is known: an edge
-// that contradicts what is known already cannot be taken, and a lock taken
-// under the opposite value of c is not held there (`if !hasLock {
-// mu.Lock() }` … `if !hasLock { mu.Unlock() }` leaks nothing).
+// is held. On an edge of `if c` (or `if !c`), c's value is known (see
+// branchConds): an edge that contradicts what is known already cannot be
+// taken, and a lock taken where the opposite was known is not held there
+// (`if !hasLock { mu.Lock() }` … `if !hasLock { mu.Unlock() }` leaks
+// nothing, nor `if a { if b { mu.Lock() } }` … `if a { if b {
+// mu.Unlock() } }`): all the facts known where a lock was taken hold
+// wherever it is held, as their values never change.
 func (w *walker) branch(b *ssa.BasicBlock, i int, out state) (state, bool) {
 	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
@@ -243,15 +243,15 @@ func (w *walker) branch(b *ssa.BasicBlock, i int, out state) (state, bool) {
 	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
 		cond, taken = not.X, 1
 	}
-	if w.stable(cond) && usedAgain(cond, ifInstr) {
-		f := fact{cond, i == taken}
-		if slices.Contains(out.known, fact{cond, !f.val}) {
+	if bc := w.branchConds()[b.Index]; bc.remember {
+		f := fact{bc.cond, bc.val == (i == 0)}
+		if slices.Contains(out.known, fact{f.cond, !f.val}) {
 			return out, false
 		}
 		if !slices.Contains(out.known, f) {
 			out.known = append(slices.Clone(out.known), f)
 		}
-		opposite := func(h held) bool { return h.guard == fact{cond, !f.val} }
+		opposite := func(h held) bool { return slices.Contains(h.guard, fact{f.cond, !f.val}) }
 		if slices.ContainsFunc(out.may, opposite) {
 			out.must = slices.DeleteFunc(slices.Clone(out.must), opposite)
 			out.may = slices.DeleteFunc(slices.Clone(out.may), opposite)
@@ -274,31 +274,6 @@ func (w *walker) branch(b *ssa.BasicBlock, i int, out state) (state, bool) {
 		mode = lockgraph.Read
 	}
 	return out.with(held{class: class, mode: mode, inst: in, pos: call.Pos()}), true
-}
-
-// usedAgain reports whether a branch condition is worth remembering past
-// the branch: a parameter or a captured variable (a summary's guards and
-// callers' constants name them), or a value used by another instruction
-// (another branch on it, a call it is passed to). The condition of a single
-// `if err != nil` is neither: remembering it would only make a test with a
-// hundred of them carry a hundred facts. A lock taken under it gets an outer
-// condition as its guard, which also holds wherever the lock is held.
-func usedAgain(cond ssa.Value, branch *ssa.If) bool {
-	switch cond.(type) {
-	case *ssa.Parameter, *ssa.FreeVar:
-		return true
-	}
-	not, _ := branch.Cond.(ssa.Instruction)
-	for _, v := range []ssa.Value{cond, branch.Cond} { // `if !c`: both
-		if refs := v.Referrers(); refs != nil {
-			for _, r := range *refs {
-				if r != branch && r != not {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // stable reports whether a condition has one value for the whole call: a
@@ -579,10 +554,7 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 	if kind == opRLock {
 		mode = lockgraph.Read
 	}
-	h := held{class: class, mode: mode, inst: in, pos: pos}
-	if len(s.known) > 0 {
-		h.guard = s.known[len(s.known)-1]
-	}
+	h := held{class: class, mode: mode, inst: in, pos: pos, guard: s.known}
 	if i := s.owed.find(in); i >= 0 {
 		h.restored = true
 		s.owed = s.owed.without(i)
@@ -983,12 +955,14 @@ func ref(class lockgraph.Class, mode lockgraph.Mode, in instance, chain *lockgra
 	return a
 }
 
-// paramGuard returns a lock's guard as a summary's: set when it is a
-// parameter's value.
-func (w *walker) paramGuard(f fact) []paramFact {
-	if p, ok := f.cond.(*ssa.Parameter); ok {
-		if i := slices.Index(w.fn.Params, p); i >= 0 {
-			return []paramFact{{i, f.val}}
+// paramGuard returns a lock's guard as a summary's: the innermost of the
+// facts that is a parameter's value, if any.
+func (w *walker) paramGuard(facts []fact) []paramFact {
+	for _, f := range slices.Backward(facts) {
+		if p, ok := f.cond.x.v.(*ssa.Parameter); ok && f.cond.op == token.ILLEGAL {
+			if i := slices.Index(w.fn.Params, p); i >= 0 {
+				return []paramFact{{i, f.val}}
+			}
 		}
 	}
 	return nil
@@ -999,25 +973,22 @@ func (w *walker) paramGuard(f fact) []paramFact {
 // acquisition out, and otherwise returns the guard as the caller's: on the
 // caller's parameter passed, or the caller's own innermost guard.
 func (w *walker) mapGuard(guard []paramFact, args []ssa.Value, s state) ([]paramFact, bool) {
-	own := []paramFact(nil)
-	if len(s.known) > 0 {
-		own = w.paramGuard(s.known[len(s.known)-1])
-	}
+	own := w.paramGuard(s.known)
 	if len(guard) == 0 || guard[0].Param >= len(args) {
 		return own, true
 	}
 	g := guard[0]
-	arg, val := args[g.Param], g.Val
-	if not, ok := arg.(*ssa.UnOp); ok && not.Op == token.NOT {
-		arg, val = not.X, !val
+	if c, ok := boolConst(args[g.Param]); ok {
+		return own, c == g.Val
 	}
-	if c, ok := arg.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool {
-		return own, constant.BoolVal(c.Value) == val
+	c, val, ok := w.condOf(args[g.Param])
+	if !ok {
+		return own, true
 	}
-	if slices.Contains(s.known, fact{arg, !val}) {
+	if slices.Contains(s.known, fact{c, val != g.Val}) {
 		return nil, false
 	}
-	if mapped := w.paramGuard(fact{arg, val}); mapped != nil {
+	if mapped := w.paramGuard([]fact{{c, val == g.Val}}); mapped != nil {
 		return mapped, true
 	}
 	return own, true
