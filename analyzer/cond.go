@@ -152,6 +152,16 @@ func common(a, b []fact) []fact {
 	return slices.DeleteFunc(slices.Clone(a), func(f fact) bool { return !slices.Contains(b, f) })
 }
 
+// knows reports whether the facts known include every one of facts.
+func knows(known, facts []fact) bool {
+	for _, f := range facts {
+		if !slices.Contains(known, f) {
+			return false
+		}
+	}
+	return true
+}
+
 // boolConst returns the value of a bool constant.
 func boolConst(v ssa.Value) (bool, bool) {
 	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool {

@@ -65,7 +65,8 @@ type state struct {
 	must, may lockset
 	// owed are the locks of the caller (reached from a parameter or a
 	// global) this function released on some path and has not taken back:
-	// taking one again restores the caller's lock (held.restored).
+	// taking one again where its guard is known restores the caller's lock
+	// (held.restored; see unlock).
 	owed lockset
 	// known are the branch conditions known on every path, innermost last
 	// (see walker.branch).
@@ -555,7 +556,7 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 		mode = lockgraph.Read
 	}
 	h := held{class: class, mode: mode, inst: in, pos: pos, guard: s.known}
-	if i := s.owed.find(in); i >= 0 {
+	if i := s.owed.find(in); i >= 0 && knows(s.known, s.owed[i].guard) {
 		h.restored = true
 		s.owed = s.owed.without(i)
 	}
@@ -581,14 +582,24 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 	return s.with(h)
 }
 
+// unlock releases a lock. A lock of the caller this function does not hold
+// becomes owed. So does one it holds on some paths only, under a guard:
+// where the innermost fact of the guard is false, the function does not
+// hold it and releases the caller's, which it restores by taking it again
+// under that fact (`if needLock { mu.Lock() }` … `mu.Unlock(); cb(); if
+// !needLock { mu.Lock() }`).
 func (w *walker) unlock(mu ssa.Value, s state) state {
 	class, in, ok := w.lockRef(mu)
 	if !ok {
 		return s
 	}
 	callers := s.may.find(in) < 0 && s.may.findClass(class) < 0 && (in.paramIndex() >= 0 || in.isGlobal())
+	var owed []fact
 	if i := s.may.find(in); i >= 0 && s.may[i].restored {
 		callers = true // the caller's lock, released again (in a loop)
+	} else if i >= 0 && s.must.find(in) < 0 && len(s.may[i].guard) > 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
+		f := s.may[i].guard[len(s.may[i].guard)-1]
+		owed = []fact{{f.cond, !f.val}}
 	}
 	if w.record {
 		w.unlocks[in] = class
@@ -597,8 +608,8 @@ func (w *walker) unlock(mu ssa.Value, s state) state {
 		}
 	}
 	s = s.release(in, class)
-	if callers {
-		s.owed = s.owed.add(held{class: class, inst: in})
+	if callers || owed != nil {
+		s.owed = s.owed.add(held{class: class, inst: in, guard: owed})
 	}
 	return s
 }
