@@ -173,6 +173,9 @@ type graphFact struct {
 	Free []string
 	// Orders are the declared orders (//lockorder:order).
 	Orders []orderPair
+	// Module is the module path the graph was merged for: the calls
+	// through interfaces of other modules are left out (see merger.keep).
+	Module string
 }
 
 // AFact implements analysis.Fact.

@@ -178,6 +178,7 @@ func (m *merger) fact() *graphFact {
 		Reported: slices.Sorted(maps.Keys(m.reported)),
 		Free:     slices.Sorted(maps.Keys(m.free)),
 		Orders:   m.sortedOrders(),
+		Module:   m.module,
 	}
 }
 

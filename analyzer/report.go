@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/token"
+	"go/types"
 	"maps"
 	"os"
 	"slices"
@@ -15,6 +16,46 @@ import (
 	"github.com/lockorder/lockorder/lockgraph"
 )
 
+// importedGraphs returns the lock graph facts of the package's imports,
+// leaving out those that another one includes: an imported package's fact
+// holds the graphs of everything it imports, directly or not, merged for
+// its module (see merger.keep), so an import that another import of the
+// same module (or of none) depends on adds nothing to it.
+func (pa *pkgAnalysis) importedGraphs(module string) []*graphFact {
+	imports := pa.pass.Pkg.Imports()
+	facts := make([]*graphFact, len(imports))
+	var covering []*types.Package
+	for i, imp := range imports {
+		var f graphFact
+		if pa.pass.ImportPackageFact(imp, &f) {
+			facts[i] = &f
+			if f.Module == "" || f.Module == module {
+				covering = append(covering, imp)
+			}
+		}
+	}
+	covered := make(map[*types.Package]bool)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		for _, dep := range p.Imports() {
+			if !covered[dep] {
+				covered[dep] = true
+				visit(dep)
+			}
+		}
+	}
+	for _, imp := range covering {
+		visit(imp)
+	}
+	var out []*graphFact
+	for i, imp := range imports {
+		if facts[i] != nil && !covered[imp] {
+			out = append(out, facts[i])
+		}
+	}
+	return out
+}
+
 // report merges the imported lock graphs with this package's edges,
 // resolves calls through fields against the callbacks now known, reports
 // the cycles that no imported package has reported and the double locks,
@@ -25,11 +66,8 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		module = pa.pass.Module.Path
 	}
 	m := newMerger(module)
-	for _, imp := range pa.pass.Pkg.Imports() {
-		var f graphFact
-		if pa.pass.ImportPackageFact(imp, &f) {
-			m.addFact(&f)
-		}
+	for _, f := range pa.importedGraphs(module) {
+		m.addFact(f)
 	}
 	imported := maps.Clone(m.reported)
 	importedEdges := make(map[[2]string]bool)
