@@ -26,6 +26,8 @@ type merger struct {
 	facts     int
 	pendingIn map[[2]string][]pendingSource
 	calleeIn  map[[2]string][]int
+	// calleeList is sortedCallees' result, until a callee is added.
+	calleeList []fieldCallee
 }
 
 // A pendingSource is an imported fact that carried a pending call, with the
@@ -100,6 +102,7 @@ func (m *merger) addCallee(c fieldCallee) {
 	c.Summary = summary{Acquires: c.Summary.Acquires, Provides: c.Summary.Provides, FieldCalls: c.Summary.FieldCalls}
 	if !c.Summary.empty() && m.keep(c.Field.ID) {
 		m.callees[[2]string{c.Field.ID, c.FuncID}] = c
+		m.calleeList = nil
 	}
 }
 
@@ -182,19 +185,28 @@ func (m *merger) fact() *graphFact {
 	}
 }
 
-func (m *merger) sortedPending() []pendingCall {
-	out := slices.Collect(maps.Values(m.pending))
-	slices.SortFunc(out, func(a, b pendingCall) int {
-		return cmp.Or(cmp.Compare(a.From.ID, b.From.ID), cmp.Compare(a.Field.ID, b.Field.ID))
-	})
-	return out
+// sortedPending returns the pending calls sorted by held lock and field.
+func (m *merger) sortedPending() []pendingCall { return sortedValues(m.pending) }
+
+// sortedCallees returns the callees sorted by field and function, made
+// once after the last callee is added (see addCallee).
+func (m *merger) sortedCallees() []fieldCallee {
+	if m.calleeList == nil {
+		m.calleeList = sortedValues(m.callees)
+	}
+	return m.calleeList
 }
 
-func (m *merger) sortedCallees() []fieldCallee {
-	out := slices.Collect(maps.Values(m.callees))
-	slices.SortFunc(out, func(a, b fieldCallee) int {
-		return cmp.Or(cmp.Compare(a.Field.ID, b.Field.ID), cmp.Compare(a.FuncID, b.FuncID))
+// sortedValues returns a map's values in the order of their keys: sorting
+// the keys moves less than sorting the values.
+func sortedValues[V any](values map[[2]string]V) []V {
+	keys := slices.SortedFunc(maps.Keys(values), func(a, b [2]string) int {
+		return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1]))
 	})
+	out := make([]V, len(keys))
+	for i, k := range keys {
+		out[i] = values[k]
+	}
 	return out
 }
 
