@@ -49,17 +49,6 @@ func (p *Path) Len() int {
 	return p.n
 }
 
-// First returns the first step; the path must not be empty.
-func (p *Path) First() Step { return p.step }
-
-// Last returns the last step; the path must not be empty.
-func (p *Path) Last() Step {
-	for p.next != nil {
-		p = p.next
-	}
-	return p.step
-}
-
 // Steps returns the steps in order, in a new slice.
 func (p *Path) Steps() []Step {
 	out := make([]Step, 0, p.Len())
@@ -174,13 +163,14 @@ func (r *pathReader) uvarint() uint64 {
 	return v
 }
 
+// int decodes what binary.AppendVarint wrote: a uvarint of the value
+// zig-zag encoded.
 func (r *pathReader) int() int {
-	v, n := binary.Varint(r.data)
-	if n <= 0 {
-		r.err, r.data = errBadPath, nil
-		return 0
+	u := r.uvarint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
 	}
-	r.data = r.data[n:]
 	return int(v)
 }
 
