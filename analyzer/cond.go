@@ -144,12 +144,21 @@ func usedAgain(branch *ssa.If) bool {
 	return false
 }
 
-// common returns the facts in both a and b.
-func common(a, b []fact) []fact {
-	if slices.Equal(a, b) {
+// common returns the elements of a that are in b too, in a's order, or
+// nil: the facts known on both of two paths, the caller's locks released
+// on both (acquire.Without).
+func common[T comparable](a, b []T) []T {
+	switch {
+	case len(a) == 0:
+		return nil
+	case slices.Equal(a, b):
 		return a
 	}
-	return slices.DeleteFunc(slices.Clone(a), func(f fact) bool { return !slices.Contains(b, f) })
+	out := slices.DeleteFunc(slices.Clone(a), func(x T) bool { return !slices.Contains(b, x) })
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // knows reports whether the facts known include every one of facts.

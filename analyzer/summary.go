@@ -51,7 +51,7 @@ func (rs *refSet) addVia(a acquire, head *lockgraph.Step, rest *lockgraph.Path) 
 		old := &rs.refs[i]
 		// A caller's lock is released where this one is taken only if it
 		// is on every path that takes it.
-		old.Without = commonRefs(a.Without, old.Without)
+		old.Without = common(a.Without, old.Without)
 		if !slices.Equal(a.Guard, old.Guard) {
 			old.Guard = nil // taken under different conditions
 		}
@@ -88,16 +88,6 @@ func viaLess(head *lockgraph.Step, rest, p *lockgraph.Path) bool {
 	return lockgraph.PrependLess(*head, rest, p)
 }
 
-// commonRefs returns the locks released on both of two paths (see
-// acquire.Without), or nil.
-func commonRefs(a, b []instRef) []instRef {
-	out := slices.DeleteFunc(slices.Clone(a), func(r instRef) bool { return !slices.Contains(b, r) })
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
 func (b *summaryBuilder) addAcquire(a acquire) { b.acquires.add(a) }
 func (b *summaryBuilder) addProvide(a acquire) { b.provides.add(a) }
 func (b *summaryBuilder) addReturn(a acquire)  { b.returns.add(a) }
@@ -110,7 +100,7 @@ func (b *summaryBuilder) addFieldCall(field lockgraph.Class, without []instRef, 
 	i, ok := b.fieldCalls[field.ID]
 	if ok {
 		old := &b.calls[i]
-		old.Without = commonRefs(without, old.Without)
+		old.Without = common(without, old.Without)
 		if viaLess(head, rest, old.Chain) {
 			old.Chain = via(head, rest)
 		}
