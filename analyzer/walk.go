@@ -796,8 +796,9 @@ func (w *walker) endPos() token.Pos {
 // unlock wrapper releases one.
 func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Pos, s state) state {
 	sum := w.calleeSummary(callee)
-	call := w.step(lockgraph.Calls, funcName(callee), 0, pos)
+	var call lockgraph.Step // only the recording pass makes witnesses
 	if w.record {
+		call = w.step(lockgraph.Calls, funcName(callee), 0, pos)
 		w.foldCallee(sum, call, args, pos, s)
 	}
 	s = w.releases(sum, args, s)
@@ -841,9 +842,12 @@ func (w *walker) releases(sum summary, args []ssa.Value, s state) state {
 // parameter stores to the caller, with edges from the locks held.
 func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, s state) {
 	locks := s.must
-	released := make(map[instance]bool)
+	var released map[instance]bool // most callees release nothing
 	for _, r := range sum.Releases {
 		if _, in, ok := w.mapRef(r, args); ok {
+			if released == nil {
+				released = make(map[instance]bool)
+			}
 			released[in] = true
 		}
 	}
