@@ -4,6 +4,7 @@ import (
 	"cmp"
 	_ "embed"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -57,7 +58,7 @@ func recovered(f func() (any, error)) (result any, err error) {
 }
 
 func analyze(pass *analysis.Pass) (any, error) {
-	if runtimeInternal(pass.Pkg.Path()) {
+	if runtimeInternal(pass.Pkg.Path()) || testMain(pass) {
 		return &Result{}, nil
 	}
 	pkg, srcFuncs := buildSSA(pass)
@@ -105,6 +106,14 @@ func runtimeInternal(path string) bool {
 	std := !strings.Contains(strings.Split(path, "/")[0], ".")
 	return std && (path == "runtime" || strings.HasPrefix(path, "runtime/") ||
 		strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/"))
+}
+
+// testMain reports whether a package is the main package that go test
+// generates to run a package's tests. It calls the tests, which nothing
+// else calls (see uncalled), and go vet never analyses it.
+func testMain(pass *analysis.Pass) bool {
+	return pass.Pkg.Name() == "main" && strings.HasSuffix(pass.Pkg.Path(), ".test") &&
+		!slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return !ast.IsGenerated(f) })
 }
 
 // sortFuncs sorts functions by position (see comparePos), then by name.

@@ -34,7 +34,7 @@ func TestFixtures(t *testing.T) {
 		"consistent", "released", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",
-		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall")
+		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager

@@ -180,6 +180,7 @@ type pkgAnalysis struct {
 	diags      []analysis.Diagnostic                    // see add and flush
 	leaves     map[string]bool                          // see leafLocks
 	visible    []*types.Package                         // see visiblePackages
+	namedFuncs map[*types.Func]bool                     // see named
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
 	callees   map[ssa.CallInstruction][]*ssa.Function

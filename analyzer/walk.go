@@ -113,13 +113,15 @@ type exit struct {
 // walker runs the held-lock dataflow over one function's blocks and, in its
 // recording pass, collects the function's summary and events.
 type walker struct {
-	pa     *pkgAnalysis
-	fn     *ssa.Function
-	name   string
-	res    *funcResult
-	sum    summaryBuilder
-	record bool
-	exits  []exit
+	pa   *pkgAnalysis
+	fn   *ssa.Function
+	name string
+	res  *funcResult
+	// sum collects the summary, unless nothing reads it (see uncalled).
+	sum       summaryBuilder
+	summarize bool
+	record    bool
+	exits     []exit
 	// released holds the locks the function unlocks without having
 	// locked them: it is an unlock wrapper for them.
 	released   map[instance]lockgraph.Class
@@ -141,7 +143,7 @@ type walker struct {
 // predecessors; with loops, the entry states are iterated to a fixpoint
 // first.
 func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
-	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{},
+	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{}, summarize: !pa.uncalled(fn),
 		released: make(map[instance]lockgraph.Class), holdsSteps: make(map[holdsKey]lockgraph.Step),
 		loopOnly: make(map[instance]bool), unlocks: make(map[instance]lockgraph.Class)}
 	entry := make([]state, len(fn.Blocks))
@@ -168,7 +170,9 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 		}
 	}
 	w.finishExits()
-	w.res.sum = w.sum.build()
+	if w.summarize {
+		w.res.sum = w.sum.build()
+	}
 	return w.res
 }
 
@@ -853,7 +857,23 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 	}
 	// A chain through the call is the call step (head) followed by the
 	// callee's chain; it is made only where locks are held or the summary
-	// keeps it.
+	// keeps it. With no lock held and no summary kept, only the callee's
+	// stores and calls of arguments remain.
+	if len(locks) > 0 || w.summarize {
+		w.foldChains(sum, call, args, pos, s, released)
+	}
+	for _, ps := range sum.ParamStores {
+		if ps.Param < len(args) {
+			w.storeFunc(ps.Field, args[ps.Param])
+		}
+	}
+	w.foldParamCalls(sum, call, args, locks)
+}
+
+// foldChains adds a callee's acquisitions, provides and field calls to the
+// caller, with edges from the locks held except those the callee released.
+func (w *walker) foldChains(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, s state, released map[instance]bool) {
+	locks := s.must
 	head := w.viaHead(call)
 	for _, a := range sum.Acquires {
 		guard, possible := w.mapGuard(a.Guard, args, s)
@@ -909,12 +929,6 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 			w.fieldCallVia(fc.Field, head, fc.Chain, locks, append(w.mapWithout(fc.Without, args), s.owed.instances()...))
 		}
 	}
-	for _, ps := range sum.ParamStores {
-		if ps.Param < len(args) {
-			w.storeFunc(ps.Field, args[ps.Param])
-		}
-	}
-	w.foldParamCalls(sum, call, args, locks)
 }
 
 // mapRef maps a callee's lock reference to the caller: its instance is the

@@ -1,0 +1,62 @@
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// uncalled reports whether nothing can call a function, so that nothing
+// reads its summary and its walk records only what it does under the locks
+// it takes (edges, double locks, leaks, callbacks it stores): a test,
+// benchmark, fuzz test or example, or an unexported function (main, or
+// dead code), that its package never names. Tests hold most of the calls
+// of a package's test variant, and their summaries, the union of all they
+// call, would be the largest of the package.
+//
+// An exported function of a _test.go file can be called by the external
+// test package (package x_test), but by convention tests are run, not
+// called; a test called that way is analysed as if it took no lock.
+// Methods can be called through interfaces, and in the whole-program mode
+// the test main calls the tests: both are always summarised.
+func (pa *pkgAnalysis) uncalled(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || pa.callees != nil || fn.Parent() != nil || fn.Signature.Recv() != nil || obj.Name() == "init" {
+		return false
+	}
+	if !obj.Exported() {
+		return !pa.named()[obj]
+	}
+	file := pa.pass.Fset.File(obj.Pos())
+	return file != nil && strings.HasSuffix(file.Name(), "_test.go") && isTestName(obj.Name()) && !pa.named()[obj]
+}
+
+// named returns the functions of the package that its code names: those
+// called or used as values.
+func (pa *pkgAnalysis) named() map[*types.Func]bool {
+	if pa.namedFuncs == nil {
+		pa.namedFuncs = make(map[*types.Func]bool)
+		for _, obj := range pa.pass.TypesInfo.Uses {
+			if fn, ok := obj.(*types.Func); ok && fn.Pkg() == pa.pass.Pkg {
+				pa.namedFuncs[fn.Origin()] = true
+			}
+		}
+	}
+	return pa.namedFuncs
+}
+
+// isTestName reports whether go test runs a function of this name: Test,
+// Benchmark, Fuzz or Example, alone or followed by a character that is not
+// a lower-case letter (as go test decides).
+func isTestName(name string) bool {
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return rest == "" || !unicode.IsLower(r)
+		}
+	}
+	return false
+}
