@@ -18,7 +18,9 @@ import (
 // &s.mu}`. When two stores disagree, the smaller class ID wins, so the
 // result does not depend on the order of the functions.
 func (pa *pkgAnalysis) collectAliases(funcs []*ssa.Function) {
-	pa.aliases = make(map[string]lockgraph.Class)
+	if pa.aliases == nil {
+		pa.aliases = make(map[string]lockgraph.Class)
+	}
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {

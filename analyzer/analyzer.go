@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -61,25 +62,56 @@ func analyze(pass *analysis.Pass) (any, error) {
 	if runtimeInternal(pass.Pkg.Path()) || testMain(pass) {
 		return &Result{}, nil
 	}
-	pkg, srcFuncs := buildSSA(pass)
+	share := shareWithTestVariant(pass)
+	defer share.close()
+	var pa *pkgAnalysis
+	if base := reusable(pass); base != nil {
+		pa = walkPackage(pass, base)
+	}
+	if pa == nil {
+		pa = walkPackage(pass, nil)
+	}
+	fact, cycles := pa.report()
+	share.publish(pa)
+	if !fact.empty() {
+		pass.ExportPackageFact(fact)
+	}
+	return &Result{Edges: fact.Edges, Cycles: cycles}, nil
+}
+
+// walkPackage builds the SSA form of the functions that matter, walks
+// them, and exports their facts. With a base, the package is the test
+// variant of the base's package: only the functions of its _test.go files
+// are walked, and the others' summaries are the base's; it returns nil
+// when the test files make that reuse inexact (see variant.go).
+func walkPackage(pass *analysis.Pass, base *variantBase) *pkgAnalysis {
+	pkg, srcFuncs := buildSSA(pass, base)
 	pa := &pkgAnalysis{
 		pass:    pass,
 		pkg:     pkg,
 		results: make(map[*ssa.Function]*funcResult),
 		callers: make(map[*ssa.Function]map[*ssa.Function]bool),
+		base:    base,
 	}
 	funcs := slices.Clone(srcFuncs)
 	if pkg != nil {
 		funcs = append(funcs, pkg.Func("init")) // package-level initialisers register callbacks too
 	}
+	if base != nil {
+		pa.aliases = maps.Clone(base.aliases)
+		pa.collectAliases(funcs)
+		if !maps.Equal(pa.aliases, base.aliases) {
+			return nil
+		}
+		reused.Add(1)
+	}
 	pa.summarize(funcs)
 	pa.leaves = pa.leafLocks()
 	pa.exportFuncFacts(srcFuncs)
-	fact, cycles := pa.report()
-	if !fact.empty() {
-		pass.ExportPackageFact(fact)
+	if base != nil {
+		base.exportFacts(pass)
 	}
-	return &Result{Edges: fact.Edges, Cycles: cycles}, nil
+	return pa
 }
 
 // exportFuncFacts gives every method and exported function with a
@@ -118,20 +150,11 @@ func testMain(pass *analysis.Pass) bool {
 
 // sortFuncs sorts functions by position (see comparePos), then by name.
 func sortFuncs(fns []*ssa.Function) {
-	type key struct {
-		file   string
-		offset int
-		name   string
-	}
-	keys := make(map[*ssa.Function]key, len(fns))
+	sites := make(map[*ssa.Function]funcSite, len(fns))
 	for _, fn := range fns {
-		posn := fn.Prog.Fset.Position(fn.Pos())
-		keys[fn] = key{posn.Filename, posn.Offset, fn.String()}
+		sites[fn] = siteOf(fn)
 	}
-	slices.SortFunc(fns, func(a, b *ssa.Function) int {
-		x, y := keys[a], keys[b]
-		return cmp.Or(cmp.Compare(x.file, y.file), cmp.Compare(x.offset, y.offset), cmp.Compare(x.name, y.name))
-	})
+	slices.SortFunc(fns, func(a, b *ssa.Function) int { return compareSites(sites[a], sites[b]) })
 }
 
 // comparePos orders two positions by file name and offset. (Not by Pos:

@@ -34,7 +34,7 @@ func TestFixtures(t *testing.T) {
 		"consistent", "released", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",
-		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry")
+		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager
@@ -137,48 +137,78 @@ func TestPruningChangesNothing(t *testing.T) {
 	for _, dir := range []string{testdata(t), testdata(t, "alertmanager")} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			pkgs := load(t, dir, "./...")
-			run := func(prune bool) map[string]string {
-				analyzer.SetPruneBodies(prune)
-				defer analyzer.SetPruneBodies(true)
-				graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				out := make(map[string]string)
-				for act := range graph.All() {
-					if act.Analyzer != analyzer.Analyzer {
-						continue
-					}
-					lines := []string{fmt.Sprintf("error: %v", act.Err)}
-					for _, d := range act.Diagnostics {
-						lines = append(lines, fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message))
-					}
-					if r, ok := act.Result.(*analyzer.Result); ok {
-						for _, e := range r.Edges {
-							lines = append(lines, fmt.Sprintf("edge %s -> %s: %v", e.From.ID, e.To.ID, e.Witness))
-						}
-					}
-					for _, f := range act.AllObjectFacts() {
-						lines = append(lines, fmt.Sprintf("fact %s: %#v", f.Object, f.Fact))
-					}
-					for _, f := range act.AllPackageFacts() {
-						lines = append(lines, fmt.Sprintf("fact %s: %#v", f.Package.Path(), f.Fact))
-					}
-					slices.Sort(lines)
-					out[act.Package.ID] = strings.Join(lines, "\n")
-				}
-				return out
-			}
-			pruned, full := run(true), run(false)
-			if len(full) < 10 {
-				t.Fatalf("only %d packages analysed", len(full))
-			}
-			for id, want := range full {
-				if got := pruned[id]; got != want {
-					t.Errorf("package %s: with pruning:\n%s\nwithout:\n%s", id, got, want)
-				}
-			}
+			pruned := analyzeAll(t, pkgs)
+			analyzer.SetPruneBodies(false)
+			defer analyzer.SetPruneBodies(true)
+			compareOutputs(t, pruned, analyzeAll(t, pkgs), "with pruning", "without")
 		})
+	}
+}
+
+// TestTestVariantsReuseExactly checks that a test variant that reuses its
+// package's results (see analyzer/variant.go) reports and exports what it
+// does when it walks every function, and that the fixtures exercise it:
+// package variant reuses, variantalias (whose test adds a lock alias)
+// does not.
+func TestTestVariantsReuseExactly(t *testing.T) {
+	pkgs := load(t, testdata(t), "./...")
+	before := analyzer.Reused()
+	shared := analyzeAll(t, pkgs)
+	if n := analyzer.Reused() - before; n != 1 {
+		t.Errorf("%d test variants reused their package's results, want 1 (variant)", n)
+	}
+	analyzer.SetShareVariants(false)
+	defer analyzer.SetShareVariants(true)
+	compareOutputs(t, shared, analyzeAll(t, pkgs), "reusing", "walking all")
+}
+
+// analyzeAll runs the analyzer over packages and returns, by package ID,
+// its error, diagnostics, lock graph edges and facts, one per line. It
+// analyses one package at a time, in order: a package before its test
+// variant, which then always finds what the package shares.
+func analyzeAll(t *testing.T, pkgs []*packages.Package) map[string]string {
+	t.Helper()
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, &checker.Options{Sequential: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string]string)
+	for act := range graph.All() {
+		if act.Analyzer != analyzer.Analyzer {
+			continue
+		}
+		lines := []string{fmt.Sprintf("error: %v", act.Err)}
+		for _, d := range act.Diagnostics {
+			lines = append(lines, fmt.Sprintf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message))
+		}
+		if r, ok := act.Result.(*analyzer.Result); ok {
+			for _, e := range r.Edges {
+				lines = append(lines, fmt.Sprintf("edge %s -> %s: %v", e.From.ID, e.To.ID, e.Witness))
+			}
+		}
+		for _, f := range act.AllObjectFacts() {
+			lines = append(lines, fmt.Sprintf("fact %s: %#v", f.Object, f.Fact))
+		}
+		for _, f := range act.AllPackageFacts() {
+			lines = append(lines, fmt.Sprintf("fact %s: %#v", f.Package.Path(), f.Fact))
+		}
+		slices.Sort(lines)
+		out[act.Package.ID] = strings.Join(lines, "\n")
+	}
+	return out
+}
+
+// compareOutputs reports every package whose output differs between two
+// runs of analyzeAll.
+func compareOutputs(t *testing.T, got, want map[string]string, gotName, wantName string) {
+	t.Helper()
+	if len(want) < 10 {
+		t.Fatalf("only %d packages analysed", len(want))
+	}
+	for id, w := range want {
+		if g := got[id]; g != w {
+			t.Errorf("package %s: %s:\n%s\n%s:\n%s", id, gotName, g, wantName, w)
+		}
 	}
 }
 

@@ -18,13 +18,19 @@ import (
 // buildssa skips most bodies, and lets the SSA form go when the pass ends
 // instead of living as long as the driver keeps results. When nothing in
 // the package matters, it builds nothing and returns nil.
-func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
+//
+// With a base (see variant.go), only the functions of the files the base
+// did not walk (the _test.go files) get a body.
+func buildSSA(pass *analysis.Pass, base *variantBase) (*ssa.Package, []*ssa.Function) {
 	files := pass.Files
 	imports := pass.Pkg.Imports()
 	mode := ssa.BuilderMode(0)
 	if pruneBodies {
-		relevant, matters := relevantFuncs(pass)
-		if !matters {
+		relevant := relevantFuncs(pass)
+		if base != nil {
+			base.leaveOut(pass, relevant)
+		}
+		if len(relevant) == 0 {
 			return nil, nil
 		}
 		// Only the imports whose functions or variables the built code

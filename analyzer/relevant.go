@@ -54,9 +54,10 @@ type relevance struct {
 }
 
 // relevantFuncs returns the declared functions of the package that matter,
-// and whether anything in the package does: a function or the package
-// initializer (the initial values of package variables).
-func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, bool) {
+// and a function named init, not declared, when the package initializer
+// (the initial values of package variables) does: it is empty when nothing
+// in the package matters.
+func relevantFuncs(pass *analysis.Pass) map[*types.Func]bool {
 	r := &relevance{
 		pass:     pass,
 		hasFact:  make(map[*types.Func]bool),
@@ -107,7 +108,7 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, bool) {
 			}
 		}
 	}
-	return r.relevant, len(r.relevant) > 0
+	return r.relevant
 }
 
 // inspect reports whether a function's body (or a package variable

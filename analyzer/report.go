@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockorder/lockorder/lockgraph"
 )
@@ -74,9 +73,8 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	for _, e := range m.graph.Edges() {
 		importedEdges[[2]string{e.From.ID, e.To.ID}] = true
 	}
-	fns := pa.order()
-	for _, fn := range fns {
-		r := pa.results[fn]
+	results := pa.walked()
+	for _, r := range results {
 		for _, e := range r.edges {
 			if !pa.leaves[e.to.ID] {
 				m.graph.AddPath(e.from, e.to, e.witness)
@@ -90,7 +88,10 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		}
 		for _, reg := range r.registrations {
 			sum, _ := pa.summaryOf(reg.fn)
-			m.addCallee(fieldCallee{Field: reg.field, FuncID: reg.fn.String(), Summary: withoutLeaves(sum, pa.leaves)})
+			r.callees = append(r.callees, fieldCallee{Field: reg.field, FuncID: reg.fn.String(), Summary: withoutLeaves(sum, pa.leaves)})
+		}
+		for _, c := range r.callees {
+			m.addCallee(c)
 		}
 	}
 	m.resolve()
@@ -129,9 +130,9 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		m.reported[key] = true
 		pa.add(cycleDiagnostic(c, pos, pa.entryPath))
 	}
-	pa.reportDoubles(fns, pos)
-	pa.reportLeaks(fns)
-	pa.reportBounds(fns)
+	pa.reportDoubles(results, pos)
+	pa.reportLeaks(results)
+	pa.reportBounds(results)
 	pa.flush()
 	return m.fact(), cycles
 }
@@ -199,10 +200,10 @@ func withMode(name string, m lockgraph.Mode) string {
 
 // reportDoubles reports each lock taken on an instance already held, once
 // per position.
-func (pa *pkgAnalysis) reportDoubles(fns []*ssa.Function, pos *positions) {
+func (pa *pkgAnalysis) reportDoubles(results []*funcResult, pos *positions) {
 	var all []doubleLock
-	for _, fn := range fns {
-		all = append(all, pa.results[fn].doubles...)
+	for _, r := range results {
+		all = append(all, r.doubles...)
 	}
 	slices.SortFunc(all, func(a, b doubleLock) int {
 		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.class.ID, b.class.ID))
@@ -231,10 +232,10 @@ func (pa *pkgAnalysis) reportDoubles(fns []*ssa.Function, pos *positions) {
 
 // reportLeaks reports each lock held on some paths to a function's exit
 // but not on others, at the first such exit.
-func (pa *pkgAnalysis) reportLeaks(fns []*ssa.Function) {
+func (pa *pkgAnalysis) reportLeaks(results []*funcResult) {
 	var all []leak
-	for _, fn := range fns {
-		all = append(all, pa.results[fn].leaks...)
+	for _, r := range results {
+		all = append(all, r.leaks...)
 	}
 	slices.SortFunc(all, func(a, b leak) int {
 		return cmp.Or(cmp.Compare(a.exit, b.exit), cmp.Compare(a.lock.class.ID, b.lock.class.ID))
@@ -253,20 +254,19 @@ func (pa *pkgAnalysis) reportLeaks(fns []*ssa.Function) {
 // witnesses longer than maxChain were dropped, or the summaries of
 // recursive functions did not settle within maxRewalks walks. An edge may
 // be missing there, and with it a cycle.
-func (pa *pkgAnalysis) reportBounds(fns []*ssa.Function) {
+func (pa *pkgAnalysis) reportBounds(results []*funcResult) {
 	var cut, unsettled []string
 	n, at := 0, token.NoPos
-	for _, fn := range fns {
-		r := pa.results[fn]
+	for _, r := range results {
 		if r.cut > 0 {
-			cut = append(cut, funcName(fn))
+			cut = append(cut, r.site.name)
 			n += r.cut
 		}
 		if r.unsettled {
-			unsettled = append(unsettled, funcName(fn))
+			unsettled = append(unsettled, r.site.name)
 		}
 		if (r.cut > 0 || r.unsettled) && at == token.NoPos {
-			at = fn.Pos()
+			at = r.site.pos
 		}
 	}
 	var parts []string

@@ -181,6 +181,7 @@ type pkgAnalysis struct {
 	leaves     map[string]bool                          // see leafLocks
 	visible    []*types.Package                         // see visiblePackages
 	namedFuncs map[*types.Func]bool                     // see named
+	base       *variantBase                             // see variant.go
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
 	callees   map[ssa.CallInstruction][]*ssa.Function
@@ -195,7 +196,7 @@ type pkgAnalysis struct {
 // settled is walked again at the end, with the callers of every function
 // whose summary changes.
 func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
-	pa.collectAliases(funcs)
+	pa.collectAliases(funcs) // adds to those already collected
 	for _, fn := range funcs {
 		pa.summaryOf(fn)
 	}
@@ -291,6 +292,22 @@ func (w *walker) calleeSummary(callee *ssa.Function) summary {
 	return sum
 }
 
+// walked returns the results of the walked functions in the order of their
+// sites (see sortFuncs), with their sites set, and those reused from the
+// package whose test variant this is.
+func (pa *pkgAnalysis) walked() []*funcResult {
+	results := make([]*funcResult, 0, len(pa.results))
+	for fn, r := range pa.results {
+		r.site = siteOf(fn)
+		results = append(results, r)
+	}
+	if pa.base != nil {
+		results = append(results, pa.base.results...)
+	}
+	slices.SortFunc(results, func(a, b *funcResult) int { return compareSites(a.site, b.site) })
+	return results
+}
+
 // order lists the walked functions in a stable order.
 func (pa *pkgAnalysis) order() []*ssa.Function {
 	fns := make([]*ssa.Function, 0, len(pa.results))
@@ -351,9 +368,18 @@ func (pa *pkgAnalysis) summaryOf(fn *ssa.Function) (summary, bool) {
 	return pa.results[fn].sum, !pa.open[fn]
 }
 
+// importedSummary returns the summary of a function walked elsewhere: in
+// another package (its fact), or in the package whose test variant this
+// is (see variant.go).
 func (pa *pkgAnalysis) importedSummary(fn *ssa.Function) summary {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() == nil || obj.Pkg() == pa.pass.Pkg {
+	if !ok || obj.Pkg() == nil {
+		return summary{}
+	}
+	if obj.Pkg() == pa.pass.Pkg {
+		if pa.base != nil {
+			return pa.base.summaries[obj.Origin().Pos()]
+		}
 		return summary{}
 	}
 	var fact funcFact

@@ -56,6 +56,29 @@ type funcResult struct {
 	// unsettled is set when the walks stopped at maxRewalks.
 	cut       int
 	unsettled bool
+	// site and callees are set by the report: where the function is
+	// declared, and its registrations with the callees' summaries.
+	site    funcSite
+	callees []fieldCallee
+}
+
+// funcSite is where a walked function is declared, with its names: the
+// report takes results in this order (see sortFuncs) and names them.
+type funcSite struct {
+	file   string
+	offset int
+	id     string // ssa's name, which breaks ties
+	name   string // funcName's
+	pos    token.Pos
+}
+
+func siteOf(fn *ssa.Function) funcSite {
+	posn := fn.Prog.Fset.Position(fn.Pos())
+	return funcSite{file: posn.Filename, offset: posn.Offset, id: fn.String(), name: funcName(fn), pos: fn.Pos()}
+}
+
+func compareSites(a, b funcSite) int {
+	return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.offset, b.offset), cmp.Compare(a.id, b.id))
 }
 
 // state is the dataflow state at a program point: the locks held on every
