@@ -71,9 +71,13 @@ type variantBase struct {
 }
 
 // shareWithTestVariant registers a package that has a test variant, and
-// returns what it will share, or nil.
+// returns what it will share, or nil. Only the packages of the main
+// modules (or of no known module, in GOPATH mode) are candidates: a driver loads the tests of the
+// packages it is asked for, not those of their dependencies, and what a
+// package shares stays in memory until its test variant takes it.
 func shareWithTestVariant(pass *analysis.Pass) *variantBase {
-	if !shareVariants || !pruneBodies || len(pass.Files) == 0 || isStd(pass.Pkg.Path()) || !hasTestFiles(pass) {
+	if !shareVariants || !pruneBodies || len(pass.Files) == 0 || pass.Module != nil && pass.Module.Path != "" && !pass.Module.Main ||
+		isStd(pass.Pkg.Path()) || !hasTestFiles(pass) {
 		return nil
 	}
 	base := &variantBase{done: make(chan struct{}), path: pass.Pkg.Path(), files: make(map[*ast.File]bool), imports: pass.Pkg.Imports()}
