@@ -66,10 +66,10 @@ func analyze(pass *analysis.Pass) (any, error) {
 	defer share.close()
 	var pa *pkgAnalysis
 	if base := reusable(pass); base != nil {
-		pa = walkPackage(pass, base)
+		pa = walkPackage(pass, base, nil)
 	}
 	if pa == nil {
-		pa = walkPackage(pass, nil)
+		pa = walkPackage(pass, nil, share)
 	}
 	fact, cycles := pa.report()
 	share.publish(pa)
@@ -83,8 +83,12 @@ func analyze(pass *analysis.Pass) (any, error) {
 // them, and exports their facts. With a base, the package is the test
 // variant of the base's package: only the functions of its _test.go files
 // are walked, and the others' summaries are the base's; it returns nil
-// when the test files make that reuse inexact (see variant.go).
-func walkPackage(pass *analysis.Pass, base *variantBase) *pkgAnalysis {
+// when the test files make that reuse inexact (see variant.go). With a
+// share, the package will share its results with its test variant.
+func walkPackage(pass *analysis.Pass, base, share *variantBase) *pkgAnalysis {
+	if base != nil && base.shadowed(pass) {
+		return nil
+	}
 	pkg, srcFuncs := buildSSA(pass, base)
 	pa := &pkgAnalysis{
 		pass:    pass,
@@ -92,6 +96,7 @@ func walkPackage(pass *analysis.Pass, base *variantBase) *pkgAnalysis {
 		results: make(map[*ssa.Function]*funcResult),
 		callers: make(map[*ssa.Function]map[*ssa.Function]bool),
 		base:    base,
+		share:   share,
 	}
 	funcs := slices.Clone(srcFuncs)
 	if pkg != nil {
@@ -99,11 +104,13 @@ func walkPackage(pass *analysis.Pass, base *variantBase) *pkgAnalysis {
 	}
 	if base != nil {
 		pa.aliases = maps.Clone(base.aliases)
-		pa.collectAliases(funcs)
+	}
+	pa.collectAliases(funcs)
+	if base != nil {
 		if !maps.Equal(pa.aliases, base.aliases) {
 			return nil
 		}
-		reused.Add(1)
+		reused.Store(pass.Pkg.Path(), true)
 	}
 	pa.summarize(funcs)
 	pa.leaves = pa.leafLocks()

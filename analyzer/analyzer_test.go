@@ -34,7 +34,7 @@ func TestFixtures(t *testing.T) {
 		"consistent", "released", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",
-		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias")
+		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias", "variantuncalled", "variantinit", "variantmethod", "variantshadow", "variantbuiltin", "variantconvert")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager
@@ -137,38 +137,46 @@ func TestPruningChangesNothing(t *testing.T) {
 	for _, dir := range []string{testdata(t), testdata(t, "alertmanager")} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			pkgs := load(t, dir, "./...")
-			pruned := analyzeAll(t, pkgs)
+			pruned := analyzeAll(t, pkgs, false)
 			analyzer.SetPruneBodies(false)
 			defer analyzer.SetPruneBodies(true)
-			compareOutputs(t, pruned, analyzeAll(t, pkgs), "with pruning", "without")
+			compareOutputs(t, pruned, analyzeAll(t, pkgs, false), "with pruning", "without")
 		})
 	}
 }
 
 // TestTestVariantsReuseExactly checks that a test variant that reuses its
 // package's results (see analyzer/variant.go) reports and exports what it
-// does when it walks every function, and that the fixtures exercise it:
-// package variant reuses, variantalias (whose test adds a lock alias)
-// does not.
+// does when it walks every function, analysing one package at a time (a
+// package before its test variant, which then always finds what the
+// package shares) and all at once (a test variant may wait for its
+// package), and that the fixtures exercise both the reuse and the cases
+// where the test files forbid it.
 func TestTestVariantsReuseExactly(t *testing.T) {
 	pkgs := load(t, testdata(t), "./...")
-	before := analyzer.Reused()
-	shared := analyzeAll(t, pkgs)
-	if n := analyzer.Reused() - before; n != 1 {
-		t.Errorf("%d test variants reused their package's results, want 1 (variant)", n)
+	shared := analyzeAll(t, pkgs, true)
+	for path, reuses := range map[string]bool{
+		"variant": true, "variantuncalled": true, "variantinit": true, "variantmethod": true,
+		"variantalias": false, "variantshadow": false, "variantbuiltin": false, "variantconvert": false,
+	} {
+		if analyzer.Reused(path) != reuses {
+			t.Errorf("the test variant of %s reused its package's results: %v, want %v", path, !reuses, reuses)
+		}
 	}
+	parallel := analyzeAll(t, pkgs, false)
 	analyzer.SetShareVariants(false)
 	defer analyzer.SetShareVariants(true)
-	compareOutputs(t, shared, analyzeAll(t, pkgs), "reusing", "walking all")
+	all := analyzeAll(t, pkgs, true)
+	compareOutputs(t, shared, all, "reusing", "walking all")
+	compareOutputs(t, parallel, all, "reusing in parallel", "walking all")
 }
 
-// analyzeAll runs the analyzer over packages and returns, by package ID,
-// its error, diagnostics, lock graph edges and facts, one per line. It
-// analyses one package at a time, in order: a package before its test
-// variant, which then always finds what the package shares.
-func analyzeAll(t *testing.T, pkgs []*packages.Package) map[string]string {
+// analyzeAll runs the analyzer over packages, one at a time in order or
+// all at once, and returns, by package ID, its error, diagnostics, lock
+// graph edges and facts, one per line.
+func analyzeAll(t *testing.T, pkgs []*packages.Package, sequential bool) map[string]string {
 	t.Helper()
-	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, &checker.Options{Sequential: true})
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, &checker.Options{Sequential: sequential})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,5 +11,9 @@ var Recovered = recovered
 // variant on or off, for the test that checks it changes nothing.
 func SetShareVariants(on bool) { shareVariants = on }
 
-// Reused returns how many test variants reused their package's results.
-func Reused() int64 { return reused.Load() }
+// Reused reports, and forgets, whether a test variant of the package with
+// the given path reused its package's results.
+func Reused(path string) bool {
+	_, ok := reused.LoadAndDelete(path)
+	return ok
+}

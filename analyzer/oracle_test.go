@@ -283,6 +283,7 @@ func analyse(t testing.TB, src string) []string {
 		}
 	}
 	sortFuncs(funcs)
+	pa.collectAliases(funcs)
 	pa.summarize(funcs)
 	fact, _ := pa.report()
 	var edges []string

@@ -86,6 +86,8 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		for _, id := range r.free {
 			m.free[id] = true
 		}
+		// The callees are kept with the result for a test variant that
+		// reuses it (see variant.go), which has none of the functions.
 		for _, reg := range r.registrations {
 			sum, _ := pa.summaryOf(reg.fn)
 			r.callees = append(r.callees, fieldCallee{Field: reg.field, FuncID: reg.fn.String(), Summary: withoutLeaves(sum, pa.leaves)})

@@ -180,8 +180,11 @@ type pkgAnalysis struct {
 	diags      []analysis.Diagnostic                    // see add and flush
 	leaves     map[string]bool                          // see leafLocks
 	visible    []*types.Package                         // see visiblePackages
-	namedFuncs map[*types.Func]bool                     // see named
-	base       *variantBase                             // see variant.go
+	// referencedFuncs are the functions the package names (see
+	// referenced); base is what this package, a test variant, reuses, and
+	// share what it shares with its test variant (see variant.go).
+	referencedFuncs map[*types.Func]bool
+	base, share     *variantBase
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
 	callees   map[ssa.CallInstruction][]*ssa.Function
@@ -196,7 +199,6 @@ type pkgAnalysis struct {
 // settled is walked again at the end, with the callers of every function
 // whose summary changes.
 func (pa *pkgAnalysis) summarize(funcs []*ssa.Function) {
-	pa.collectAliases(funcs) // adds to those already collected
 	for _, fn := range funcs {
 		pa.summaryOf(fn)
 	}

@@ -11,7 +11,8 @@ import (
 
 // uncalled reports whether nothing can call a function, so that nothing
 // reads its summary and its walk records only what it does under the locks
-// it takes (edges, double locks, leaks, callbacks it stores): a test,
+// it takes (edges, double locks, leaks, callbacks it stores; a witness it
+// would only have kept in the summary is not counted as dropped): a test,
 // benchmark, fuzz test or example, or an unexported function (main, or
 // dead code), that its package never names. Tests hold most of the calls
 // of a package's test variant, and their summaries, the union of all they
@@ -21,31 +22,33 @@ import (
 // test package (package x_test), but by convention tests are run, not
 // called; a test called that way is analysed as if it took no lock.
 // Methods can be called through interfaces, and in the whole-program mode
-// the test main calls the tests: both are always summarised.
+// the test main calls the tests: both are always summarised. So is an
+// unexported function of a package that shares its results with its test
+// variant, whose tests may call it (see variant.go).
 func (pa *pkgAnalysis) uncalled(fn *ssa.Function) bool {
 	obj, ok := fn.Object().(*types.Func)
 	if !ok || pa.callees != nil || fn.Parent() != nil || fn.Signature.Recv() != nil || obj.Name() == "init" {
 		return false
 	}
 	if !obj.Exported() {
-		return !pa.named()[obj]
+		return pa.share == nil && !pa.referenced(obj)
 	}
 	file := pa.pass.Fset.File(obj.Pos())
-	return file != nil && strings.HasSuffix(file.Name(), "_test.go") && isTestName(obj.Name()) && !pa.named()[obj]
+	return file != nil && strings.HasSuffix(file.Name(), "_test.go") && isTestName(obj.Name()) && !pa.referenced(obj)
 }
 
-// named returns the functions of the package that its code names: those
-// called or used as values.
-func (pa *pkgAnalysis) named() map[*types.Func]bool {
-	if pa.namedFuncs == nil {
-		pa.namedFuncs = make(map[*types.Func]bool)
+// referenced reports whether the package's code names a function of the
+// package: calls it or uses it as a value.
+func (pa *pkgAnalysis) referenced(fn *types.Func) bool {
+	if pa.referencedFuncs == nil {
+		pa.referencedFuncs = make(map[*types.Func]bool)
 		for _, obj := range pa.pass.TypesInfo.Uses {
-			if fn, ok := obj.(*types.Func); ok && fn.Pkg() == pa.pass.Pkg {
-				pa.namedFuncs[fn.Origin()] = true
+			if f, ok := obj.(*types.Func); ok && f.Pkg() == pa.pass.Pkg {
+				pa.referencedFuncs[f.Origin()] = true
 			}
 		}
 	}
-	return pa.namedFuncs
+	return pa.referencedFuncs[fn]
 }
 
 // isTestName reports whether go test runs a function of this name: Test,

@@ -6,10 +6,11 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -28,8 +29,11 @@ import (
 // summaries of its callees and the package's lock aliases. A non-test
 // function cannot call a test function, its imports are the same packages
 // in both variants, and the test variant walks everything when its test
-// files add an alias. A test compares every diagnostic, edge and fact with
-// and without the reuse.
+// files add an alias or change what a name of the other files denotes (a
+// method that hides a promoted one, a function close). The package keeps
+// the summaries of the unexported functions it does not call, which its
+// tests may call (see uncalled). A test compares every diagnostic, edge and
+// fact with and without the reuse.
 //
 // The package shares its results when its directory has test files of the
 // same package; its test variant waits for them if the package's analysis
@@ -37,17 +41,18 @@ import (
 // variant may come first). A driver that does not share syntax trees (go
 // vet runs one package per process) never reuses anything.
 
-// variants holds, by the first file of a package, what it shares with its
-// test variant: a *variantBase, or testVariantFirst.
+// variants holds, by a weak pointer to the first file of a package, what it
+// shares with its test variant: a *variantBase, or testVariantFirst. An
+// entry goes when the file does.
 var variants sync.Map
 
 // testVariantFirst marks a package whose test variant was analysed first:
 // the package has no one to share its results with.
 var testVariantFirst = new(int)
 
-// reused counts the test variants that reused their package's results,
-// for a test.
-var reused atomic.Int64
+// reused records the paths of the test variants that reused their
+// package's results, for a test.
+var reused sync.Map
 
 // shareVariants is turned off by the test that checks the reuse changes
 // nothing.
@@ -60,21 +65,33 @@ type variantBase struct {
 	files   map[*ast.File]bool
 	imports []*types.Package
 	// The rest is set when the analysis succeeds: the results of the
-	// functions of the files (not the synthetic wrappers, whose results
-	// are empty but for their summaries), with their callees resolved and
-	// without references to the package's SSA form; the summaries of its
-	// declared functions, by position; the lock aliases.
+	// functions of the files (not those of the synthetic functions, nor
+	// of the closures of the package initializer, which the test variant
+	// walks again), with their callees resolved and without references to
+	// the package's SSA form; the summaries of its declared functions, by
+	// position; the lock aliases.
 	ok        bool
 	results   []*funcResult
 	summaries map[token.Pos]summary
 	aliases   map[string]lockgraph.Class
 }
 
+// variantKey returns the key of a package's entry in variants, and makes
+// the entry go with the package's first file.
+func variantKey(pass *analysis.Pass) weak.Pointer[ast.File] {
+	first := pass.Files[0]
+	key := weak.Make(first)
+	runtime.AddCleanup(first, func(key weak.Pointer[ast.File]) { variants.Delete(key) }, key)
+	return key
+}
+
 // shareWithTestVariant registers a package that has a test variant, and
 // returns what it will share, or nil. Only the packages of the main
-// modules (or of no known module, in GOPATH mode) are candidates: a driver loads the tests of the
-// packages it is asked for, not those of their dependencies, and what a
-// package shares stays in memory until its test variant takes it.
+// modules (or of no known module, in GOPATH mode) are candidates: a driver
+// loads the tests of the packages it is asked for, not those of their
+// dependencies, and what a package shares stays in memory until its test
+// variant takes it. An entry left by an earlier analysis of the same
+// files is replaced.
 func shareWithTestVariant(pass *analysis.Pass) *variantBase {
 	if !shareVariants || !pruneBodies || len(pass.Files) == 0 || pass.Module != nil && pass.Module.Path != "" && !pass.Module.Main ||
 		isStd(pass.Pkg.Path()) || !hasTestFiles(pass) {
@@ -84,10 +101,9 @@ func shareWithTestVariant(pass *analysis.Pass) *variantBase {
 	for _, f := range pass.Files {
 		base.files[f] = true
 	}
-	if prev, loaded := variants.LoadOrStore(pass.Files[0], base); loaded {
-		if prev == testVariantFirst {
-			variants.Delete(pass.Files[0])
-		}
+	key := variantKey(pass)
+	if prev, loaded := variants.Swap(key, base); loaded && prev == testVariantFirst {
+		variants.Delete(key)
 		return nil
 	}
 	return base
@@ -119,7 +135,11 @@ func (base *variantBase) publish(pa *pkgAnalysis) {
 	}
 	base.summaries = make(map[token.Pos]summary)
 	for fn, r := range pa.results {
-		if fn.Synthetic != "" {
+		outermost := fn
+		for outermost.Parent() != nil {
+			outermost = outermost.Parent()
+		}
+		if outermost.Synthetic != "" {
 			continue
 		}
 		if fn.Parent() == nil {
@@ -151,18 +171,21 @@ func (base *variantBase) close() {
 }
 
 // reusable returns what the package whose test variant this is shares, or
-// nil: when this is no test variant, the package's analysis has not started
-// or failed, or the files are not the package's files and _test.go files.
+// nil: when this is no test variant (or the package x_test), the package's
+// analysis has not started or failed, or the files are not the package's
+// files and _test.go files.
 func reusable(pass *analysis.Pass) *variantBase {
-	if !shareVariants || !pruneBodies || !slices.ContainsFunc(pass.Files, isTestFile(pass)) {
+	if !shareVariants || !pruneBodies || !slices.ContainsFunc(pass.Files, isTestFile(pass)) ||
+		!slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return !isTestFile(pass)(f) }) {
 		return nil
 	}
-	v, loaded := variants.LoadOrStore(pass.Files[0], testVariantFirst)
+	key := variantKey(pass)
+	v, loaded := variants.LoadOrStore(key, testVariantFirst)
 	base, ok := v.(*variantBase)
 	if !loaded || !ok {
 		return nil
 	}
-	variants.Delete(pass.Files[0])
+	variants.Delete(key)
 	<-base.done
 	if !base.ok || base.path != pass.Pkg.Path() {
 		return nil
@@ -186,6 +209,127 @@ func reusable(pass *analysis.Pass) *variantBase {
 // isTestFile returns whether a file of the package is a _test.go file.
 func isTestFile(pass *analysis.Pass) func(*ast.File) bool {
 	return func(f *ast.File) bool { return strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") }
+}
+
+// shadowed reports whether the test files change what a name in the
+// base's files denotes, so that the base's results may not be this
+// package's: a package-level declaration that hides a predeclared name (a
+// function close), or a method declared on a type of those files that
+// hides a promoted method or field (see hides). The base's files compile
+// without the test files, so a name of theirs can denote a declaration of
+// a test file only by being hidden that way.
+func (base *variantBase) shadowed(pass *analysis.Pass) bool {
+	embedders := make(map[*types.TypeName][]*types.Struct) // the structs of the base's files that embed a type
+	names := make(map[*types.Struct][]*types.TypeName)     // the named types of those structs
+	for f := range base.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.TypeSpec:
+				if tn, ok := pass.TypesInfo.Defs[n.Name].(*types.TypeName); ok && !tn.IsAlias() {
+					if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+						names[st] = append(names[st], tn)
+					}
+				}
+			case *ast.StructType:
+				for _, field := range n.Fields.List {
+					if named := namedOf(pass.TypesInfo.TypeOf(field.Type)); len(field.Names) == 0 && named != nil {
+						embedders[named.Obj()] = append(embedders[named.Obj()], pass.TypesInfo.TypeOf(n).(*types.Struct))
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range pass.Files {
+		if base.files[f] {
+			continue
+		}
+		for _, decl := range f.Decls {
+			switch decl := decl.(type) {
+			case *ast.FuncDecl:
+				if decl.Recv == nil {
+					if types.Universe.Lookup(decl.Name.Name) != nil {
+						return true
+					}
+					continue
+				}
+				recv := namedOf(pass.TypesInfo.Defs[decl.Name].(*types.Func).Signature().Recv().Type())
+				if recv != nil && base.files[fileOf(pass, recv.Obj().Pos())] && hides(pass, recv, decl.Name.Name, embedders, names) {
+					return true
+				}
+			case *ast.GenDecl:
+				for _, spec := range decl.Specs {
+					var ids []*ast.Ident
+					switch spec := spec.(type) {
+					case *ast.ValueSpec:
+						ids = spec.Names
+					case *ast.TypeSpec:
+						ids = []*ast.Ident{spec.Name}
+					}
+					if slices.ContainsFunc(ids, func(id *ast.Ident) bool { return types.Universe.Lookup(id.Name) != nil }) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// fileOf returns the file of the package that holds a position, or nil.
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// hides reports whether a method that a test file declares on a type of
+// the base's files may hide a promoted method or field of the same name:
+// one that the type, or a struct of those files that embeds it (directly
+// or not), reaches through another embedded field.
+func hides(pass *analysis.Pass, recv *types.Named, name string, embedders map[*types.TypeName][]*types.Struct, names map[*types.Struct][]*types.TypeName) bool {
+	chain := map[*types.TypeName]bool{recv.Obj(): true}
+	var structs []*types.Struct
+	if st, ok := recv.Underlying().(*types.Struct); ok {
+		structs = append(structs, st)
+	}
+	for work := []*types.TypeName{recv.Obj()}; len(work) > 0; {
+		tn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, st := range embedders[tn] {
+			structs = append(structs, st)
+			for _, outer := range names[st] {
+				if !chain[outer] {
+					chain[outer] = true
+					work = append(work, outer)
+				}
+			}
+		}
+	}
+	for _, st := range structs {
+		for i := range st.NumFields() {
+			field := st.Field(i)
+			if named := namedOf(field.Type()); !field.Embedded() || named != nil && chain[named.Obj()] {
+				continue
+			}
+			if obj, _, _ := types.LookupFieldOrMethod(field.Type(), true, pass.Pkg, name); obj != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedOf returns the named type t is, or points to, or nil.
+func namedOf(t types.Type) *types.Named {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, _ := types.Unalias(t).(*types.Named)
+	return named
 }
 
 // leaveOut removes from the relevant functions those of the base's files.

@@ -72,11 +72,13 @@ type funcSite struct {
 	pos    token.Pos
 }
 
+// siteOf returns a function's site.
 func siteOf(fn *ssa.Function) funcSite {
 	posn := fn.Prog.Fset.Position(fn.Pos())
 	return funcSite{file: posn.Filename, offset: posn.Offset, id: fn.String(), name: funcName(fn), pos: fn.Pos()}
 }
 
+// compareSites orders sites by file name, offset and ssa's name.
 func compareSites(a, b funcSite) int {
 	return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.offset, b.offset), cmp.Compare(a.id, b.id))
 }
@@ -141,10 +143,10 @@ type walker struct {
 	name string
 	res  *funcResult
 	// sum collects the summary, unless nothing reads it (see uncalled).
-	sum       summaryBuilder
-	summarize bool
-	record    bool
-	exits     []exit
+	sum         summaryBuilder
+	keepSummary bool
+	record      bool
+	exits       []exit
 	// released holds the locks the function unlocks without having
 	// locked them: it is an unlock wrapper for them.
 	released   map[instance]lockgraph.Class
@@ -166,7 +168,7 @@ type walker struct {
 // predecessors; with loops, the entry states are iterated to a fixpoint
 // first.
 func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
-	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{}, summarize: !pa.uncalled(fn),
+	w := &walker{pa: pa, fn: fn, name: funcName(fn), res: &funcResult{}, keepSummary: !pa.uncalled(fn),
 		released: make(map[instance]lockgraph.Class), holdsSteps: make(map[holdsKey]lockgraph.Step),
 		loopOnly: make(map[instance]bool), unlocks: make(map[instance]lockgraph.Class)}
 	entry := make([]state, len(fn.Blocks))
@@ -193,7 +195,7 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 		}
 	}
 	w.finishExits()
-	if w.summarize {
+	if w.keepSummary {
 		w.res.sum = w.sum.build()
 	}
 	return w.res
@@ -882,7 +884,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 	// callee's chain; it is made only where locks are held or the summary
 	// keeps it. With no lock held and no summary kept, only the callee's
 	// stores and calls of arguments remain.
-	if len(locks) > 0 || w.summarize {
+	if len(locks) > 0 || w.keepSummary {
 		w.foldChains(sum, call, args, pos, s, released)
 	}
 	for _, ps := range sum.ParamStores {

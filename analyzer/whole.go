@@ -75,6 +75,7 @@ func WholeProgram(pkgs []*packages.Package) []analysis.Diagnostic {
 		}
 	}
 	sortFuncs(all)
+	pa.collectAliases(all)
 	pa.summarize(all)
 	pa.report()
 	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
