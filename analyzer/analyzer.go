@@ -62,10 +62,10 @@ func analyze(pass *analysis.Pass) (any, error) {
 	if runtimeInternal(pass.Pkg.Path()) || testMain(pass) {
 		return &Result{}, nil
 	}
-	share := shareWithTestVariant(pass)
+	base, share := pairVariants(pass)
 	defer share.close()
 	var pa *pkgAnalysis
-	if base := reusable(pass); base != nil {
+	if base != nil {
 		pa = walkPackage(pass, base, nil)
 	}
 	if pa == nil {
@@ -80,11 +80,11 @@ func analyze(pass *analysis.Pass) (any, error) {
 }
 
 // walkPackage builds the SSA form of the functions that matter, walks
-// them, and exports their facts. With a base, the package is the test
-// variant of the base's package: only the functions of its _test.go files
-// are walked, and the others' summaries are the base's; it returns nil
-// when the test files make that reuse inexact (see variant.go). With a
-// share, the package will share its results with its test variant.
+// them, and exports their facts. With a base, the results of the other
+// variant of the package (see variant.go): only the functions of the
+// files it does not have are walked, and the others' summaries are the
+// base's; it returns nil when the test files make that reuse inexact.
+// With a share, the package will share its results with its other variant.
 func walkPackage(pass *analysis.Pass, base, share *variantBase) *pkgAnalysis {
 	if base != nil && base.shadowed(pass) {
 		return nil

@@ -145,30 +145,38 @@ func TestPruningChangesNothing(t *testing.T) {
 	}
 }
 
-// TestTestVariantsReuseExactly checks that a test variant that reuses its
-// package's results (see analyzer/variant.go) reports and exports what it
-// does when it walks every function, analysing one package at a time (a
-// package before its test variant, which then always finds what the
-// package shares) and all at once (a test variant may wait for its
-// package), and that the fixtures exercise both the reuse and the cases
-// where the test files forbid it.
+// TestTestVariantsReuseExactly checks that a package and its test variant
+// that reuse each other's results (see analyzer/variant.go) report and
+// export what they do when they walk every function: analysed one at a
+// time, the package first or its test variant first (the second always
+// finds what the first shares), and all at once (the second may wait for
+// the first). The fixtures exercise the reuse and the cases where the test
+// files forbid it.
 func TestTestVariantsReuseExactly(t *testing.T) {
 	pkgs := load(t, testdata(t), "./...")
-	shared := analyzeAll(t, pkgs, true)
-	for path, reuses := range map[string]bool{
-		"variant": true, "variantuncalled": true, "variantinit": true, "variantmethod": true,
-		"variantalias": false, "variantshadow": false, "variantbuiltin": false, "variantconvert": false,
-	} {
-		if analyzer.Reused(path) != reuses {
-			t.Errorf("the test variant of %s reused its package's results: %v, want %v", path, !reuses, reuses)
-		}
-	}
-	parallel := analyzeAll(t, pkgs, false)
 	analyzer.SetShareVariants(false)
-	defer analyzer.SetShareVariants(true)
 	all := analyzeAll(t, pkgs, true)
-	compareOutputs(t, shared, all, "reusing", "walking all")
-	compareOutputs(t, parallel, all, "reusing in parallel", "walking all")
+	analyzer.SetShareVariants(true)
+	for _, order := range []string{"package first", "test variant first"} {
+		t.Run(order, func(t *testing.T) {
+			ordered := pkgs
+			if order == "test variant first" {
+				ordered = slices.Clone(pkgs)
+				slices.Reverse(ordered) // the test main first, and its imports before it
+			}
+			shared := analyzeAll(t, ordered, true)
+			for path, reuses := range map[string]bool{
+				"variant": true, "variantuncalled": true, "variantinit": true, "variantmethod": true,
+				"variantalias": false, "variantshadow": false, "variantbuiltin": false, "variantconvert": false,
+			} {
+				if analyzer.Reused(path) != reuses {
+					t.Errorf("a variant of %s reused the other's results: %v, want %v", path, !reuses, reuses)
+				}
+			}
+			compareOutputs(t, shared, all, "reusing", "walking all")
+		})
+	}
+	compareOutputs(t, analyzeAll(t, pkgs, false), all, "reusing in parallel", "walking all")
 }
 
 // analyzeAll runs the analyzer over packages, one at a time in order or

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"weak"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockorder/lockorder/lockgraph"
 )
@@ -20,55 +22,55 @@ import (
 // A package and its test variant (the package compiled with its _test.go
 // files, for go test) have the non-test files in common, and a driver that
 // loads both in one go/packages load (lockorder's own, analysistest) shares
-// their syntax trees. The test variant then reuses what the package found
-// for the functions of those files, their results and summaries, and walks
-// only the functions of its _test.go files: in nats-server, whose tests
-// are larger than the server, that is a sixth of all the work.
+// their syntax trees. Whichever of the two is analysed second reuses what
+// the first found for the functions of those files, their results and
+// summaries: the test variant then walks only the functions of its
+// _test.go files, the package nothing but its initializer. In nats-server,
+// whose tests are larger than the server, that is a sixth of all the work.
 //
 // The reuse is exact. What a function's walk finds depends on its body, the
 // summaries of its callees and the package's lock aliases. A non-test
 // function cannot call a test function, its imports are the same packages
-// in both variants, and the test variant walks everything when its test
-// files add an alias or change what a name of the other files denotes (a
-// method that hides a promoted one, a function close). The package keeps
-// the summaries of the unexported functions it does not call, which its
-// tests may call (see uncalled). A test compares every diagnostic, edge and
-// fact with and without the reuse.
+// in both variants, and nothing is reused when the test files add an alias
+// or change what a name of the other files denotes (a method hiding a
+// promoted one, a function close). Both variants keep the summaries of the
+// unexported functions they do not call, which the tests may call (see
+// uncalled). A test compares every diagnostic, edge and fact with and
+// without the reuse.
 //
-// The package shares its results when its directory has test files of the
-// same package; its test variant waits for them if the package's analysis
-// has started, and walks everything if not (in a sequential run, the test
-// variant may come first). A driver that does not share syntax trees (go
-// vet runs one package per process) never reuses anything.
+// The first of the two registers when its analysis starts, and the second
+// waits for it to end; a package registers when its directory has test
+// files of the same package. A driver that does not share syntax trees
+// (go vet runs one package per process) never reuses anything.
 
-// variants holds, by a weak pointer to the first file of a package, what it
-// shares with its test variant: a *variantBase, or testVariantFirst. An
-// entry goes when the file does.
+// variants holds, by a weak pointer to the first file of a package, the
+// *variantBase of the first of a package and its test variant to be
+// analysed. An entry goes when the file does.
 var variants sync.Map
 
-// testVariantFirst marks a package whose test variant was analysed first:
-// the package has no one to share its results with.
-var testVariantFirst = new(int)
-
-// reused records the paths of the test variants that reused their
-// package's results, for a test.
+// reused records the paths of the packages that reused their other
+// variant's results, for a test.
 var reused sync.Map
 
 // shareVariants is turned off by the test that checks the reuse changes
 // nothing.
 var shareVariants = true
 
-// A variantBase is what a package shares with its test variant.
+// A variantBase is what a package or its test variant shares with the
+// other.
 type variantBase struct {
-	done    chan struct{} // closed when the package's analysis ends
-	path    string
+	done chan struct{} // closed when the analysis ends
+	path string
+	// files are the files the two variants have in common, tests whether
+	// the test variant shares; imports are the sharer's.
 	files   map[*ast.File]bool
+	tests   bool
 	imports []*types.Package
-	// The rest is set when the analysis succeeds: the results of the
-	// functions of the files (not those of the synthetic functions, nor
-	// of the closures of the package initializer, which the test variant
-	// walks again), with their callees resolved and without references to
-	// the package's SSA form; the summaries of its declared functions, by
+	// The rest is set when the analysis succeeds and its results are the
+	// other variant's too: the results of the functions of the common
+	// files (not those of the package initializer's closures, which each
+	// variant walks), with their callees resolved and without references
+	// to the SSA form; the summaries of their declared functions, by
 	// position; the lock aliases.
 	ok        bool
 	results   []*funcResult
@@ -85,37 +87,56 @@ func variantKey(pass *analysis.Pass) weak.Pointer[ast.File] {
 	return key
 }
 
-// shareWithTestVariant registers a package that has a test variant, and
-// returns what it will share, or nil. Only the packages of the main
-// modules (or of no known module, in GOPATH mode) are candidates: a driver
-// loads the tests of the packages it is asked for, not those of their
-// dependencies, and what a package shares stays in memory until its test
-// variant takes it. An entry left by an earlier analysis of the same
-// files is replaced.
-func shareWithTestVariant(pass *analysis.Pass) *variantBase {
+// pairVariants registers a package or test variant with the other variant:
+// the first to come returns what it will share, the second waits for the
+// first's analysis and returns its results when they are its own. Only the
+// packages of the main modules (or of no known module, in GOPATH mode)
+// take part: a driver loads the tests of the packages it is asked for, not
+// those of their dependencies, and what is shared stays in memory until
+// the other variant takes it.
+func pairVariants(pass *analysis.Pass) (base, share *variantBase) {
 	if !shareVariants || !pruneBodies || len(pass.Files) == 0 || pass.Module != nil && pass.Module.Path != "" && !pass.Module.Main ||
-		isStd(pass.Pkg.Path()) || !hasTestFiles(pass) {
-		return nil
+		isStd(pass.Pkg.Path()) {
+		return nil, nil
 	}
-	base := &variantBase{done: make(chan struct{}), path: pass.Pkg.Path(), files: make(map[*ast.File]bool), imports: pass.Pkg.Imports()}
+	own := &variantBase{done: make(chan struct{}), path: pass.Pkg.Path(), files: make(map[*ast.File]bool), imports: pass.Pkg.Imports()}
 	for _, f := range pass.Files {
-		base.files[f] = true
+		if isTestFile(pass)(f) {
+			own.tests = true
+		} else {
+			own.files[f] = true
+		}
+	}
+	if len(own.files) == 0 || !own.tests && !hasTestFiles(pass) {
+		return nil, nil // package x_test, or a package without tests
 	}
 	key := variantKey(pass)
-	if prev, loaded := variants.Swap(key, base); loaded && prev == testVariantFirst {
-		variants.Delete(key)
-		return nil
+	v, loaded := variants.LoadOrStore(key, own)
+	if !loaded {
+		return nil, own
 	}
-	return base
+	other := v.(*variantBase)
+	if other.tests == own.tests {
+		return nil, nil // a variant of the package for another package's tests
+	}
+	variants.Delete(key)
+	<-other.done
+	if !other.ok || other.path != own.path || !maps.Equal(other.files, own.files) {
+		return nil, nil
+	}
+	nonTest, test := other.imports, own.imports
+	if !own.tests {
+		nonTest, test = own.imports, other.imports
+	}
+	if slices.ContainsFunc(nonTest, func(p *types.Package) bool { return !slices.Contains(test, p) }) {
+		return nil, nil // a variant that imports another variant
+	}
+	return other, nil
 }
 
-// hasTestFiles reports whether a package without test files among its
-// files has _test.go files of its own package (not package x_test) in its
-// directory.
+// hasTestFiles reports whether a package has _test.go files of its own
+// package (not package x_test) in its directory.
 func hasTestFiles(pass *analysis.Pass) bool {
-	if slices.ContainsFunc(pass.Files, isTestFile(pass)) {
-		return false
-	}
 	first := pass.Fset.File(pass.Files[0].Pos())
 	names, _ := filepath.Glob(filepath.Join(filepath.Dir(first.Name()), "*_test.go"))
 	for _, name := range names {
@@ -127,21 +148,37 @@ func hasTestFiles(pass *analysis.Pass) bool {
 	return false
 }
 
-// publish shares the results of a package's analysis, once it has
-// reported (which resolves the callees of its registrations).
+// publish shares the results of an analysis, once it has reported (which
+// resolves the callees of its registrations). A test variant shares only
+// when its test files changed nothing for the common files.
 func (base *variantBase) publish(pa *pkgAnalysis) {
 	if base == nil {
 		return
 	}
-	base.summaries = make(map[token.Pos]summary)
-	for fn, r := range pa.results {
+	common := make(map[*token.File]bool)
+	for f := range base.files {
+		common[pa.pass.Fset.File(f.Pos())] = true
+	}
+	var funcs []*ssa.Function // those of the common files
+	for fn := range pa.results {
 		outermost := fn
 		for outermost.Parent() != nil {
 			outermost = outermost.Parent()
 		}
-		if outermost.Synthetic != "" {
-			continue
+		if outermost.Synthetic == "" && common[pa.pass.Fset.File(outermost.Pos())] {
+			funcs = append(funcs, fn)
 		}
+	}
+	if base.tests {
+		alone := &pkgAnalysis{} // the aliases of the common files alone
+		alone.collectAliases(funcs)
+		if !maps.Equal(alone.aliases, pa.aliases) || base.shadowed(pa.pass) {
+			return
+		}
+	}
+	base.summaries = make(map[token.Pos]summary)
+	for _, fn := range funcs {
+		r := pa.results[fn]
 		if fn.Parent() == nil {
 			base.summaries[fn.Pos()] = r.sum
 		}
@@ -163,47 +200,11 @@ func (base *variantBase) publish(pa *pkgAnalysis) {
 	base.ok = true
 }
 
-// close ends the package's analysis: its test variant may go on.
+// close ends the analysis: the other variant may go on.
 func (base *variantBase) close() {
 	if base != nil {
 		close(base.done)
 	}
-}
-
-// reusable returns what the package whose test variant this is shares, or
-// nil: when this is no test variant (or the package x_test), the package's
-// analysis has not started or failed, or the files are not the package's
-// files and _test.go files.
-func reusable(pass *analysis.Pass) *variantBase {
-	if !shareVariants || !pruneBodies || !slices.ContainsFunc(pass.Files, isTestFile(pass)) ||
-		!slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return !isTestFile(pass)(f) }) {
-		return nil
-	}
-	key := variantKey(pass)
-	v, loaded := variants.LoadOrStore(key, testVariantFirst)
-	base, ok := v.(*variantBase)
-	if !loaded || !ok {
-		return nil
-	}
-	variants.Delete(key)
-	<-base.done
-	if !base.ok || base.path != pass.Pkg.Path() {
-		return nil
-	}
-	n := 0
-	for _, f := range pass.Files {
-		switch {
-		case base.files[f]:
-			n++
-		case !isTestFile(pass)(f):
-			return nil
-		}
-	}
-	imports := pass.Pkg.Imports()
-	if n != len(base.files) || slices.ContainsFunc(base.imports, func(p *types.Package) bool { return !slices.Contains(imports, p) }) {
-		return nil // not the package's files, or a variant that imports another variant
-	}
-	return base
 }
 
 // isTestFile returns whether a file of the package is a _test.go file.
