@@ -89,15 +89,15 @@ func walkPackage(pass *analysis.Pass, base, share *variantBase) *pkgAnalysis {
 	if base != nil && base.shadowed(pass) {
 		return nil
 	}
-	pkg, srcFuncs := buildSSA(pass, base)
 	pa := &pkgAnalysis{
 		pass:    pass,
-		pkg:     pkg,
 		results: make(map[*ssa.Function]*funcResult),
 		callers: make(map[*ssa.Function]map[*ssa.Function]bool),
 		base:    base,
 		share:   share,
 	}
+	pkg, srcFuncs := buildSSA(pass, pa.walkedElsewhere())
+	pa.pkg = pkg
 	funcs := slices.Clone(srcFuncs)
 	if pkg != nil {
 		funcs = append(funcs, pkg.Func("init")) // package-level initialisers register callbacks too
@@ -116,7 +116,7 @@ func walkPackage(pass *analysis.Pass, base, share *variantBase) *pkgAnalysis {
 	pa.leaves = pa.leafLocks()
 	pa.exportFuncFacts(srcFuncs)
 	if base != nil {
-		base.exportFacts(pass)
+		pa.exportBaseFacts()
 	}
 	return pa
 }

@@ -19,16 +19,16 @@ import (
 // instead of living as long as the driver keeps results. When nothing in
 // the package matters, it builds nothing and returns nil.
 //
-// With a base (see variant.go), only the functions of the files the base
-// did not walk (the _test.go files) get a body.
-func buildSSA(pass *analysis.Pass, base *variantBase) (*ssa.Package, []*ssa.Function) {
+// The functions walked elsewhere (see pkgAnalysis.walkedElsewhere) get no
+// body.
+func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package, []*ssa.Function) {
 	files := pass.Files
 	imports := pass.Pkg.Imports()
 	mode := ssa.BuilderMode(0)
 	if pruneBodies {
 		relevant := relevantFuncs(pass)
-		if base != nil {
-			base.leaveOut(pass, relevant)
+		for fn := range elsewhere {
+			delete(relevant, fn)
 		}
 		if len(relevant) == 0 {
 			return nil, nil
@@ -115,7 +115,7 @@ func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, []*
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
 				switch fn := pass.TypesInfo.Defs[fd.Name].(*types.Func); {
 				case relevant[fn]:
-				case named[fn]:
+				case named[fn], fd.Recv == nil && fd.Name.Name == "init": // the initializer calls init
 					bodiless := *fd
 					bodiless.Body = nil
 					decl = &bodiless

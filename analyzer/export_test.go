@@ -7,12 +7,12 @@ func SetPruneBodies(on bool) { pruneBodies = on }
 // Recovered is recovered, for the test of a panicking analysis.
 var Recovered = recovered
 
-// SetShareVariants turns the reuse of a package's results by its test
-// variant on or off, for the test that checks it changes nothing.
+// SetShareVariants turns the reuse of results between a package and its
+// test variant on or off, for the test that checks it changes nothing.
 func SetShareVariants(on bool) { shareVariants = on }
 
-// Reused reports, and forgets, whether a test variant of the package with
-// the given path reused its package's results.
+// Reused reports, and forgets, whether a variant of the package with the
+// given path reused the other variant's results.
 func Reused(path string) bool {
 	_, ok := reused.LoadAndDelete(path)
 	return ok

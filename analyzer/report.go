@@ -86,7 +86,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		for _, id := range r.free {
 			m.free[id] = true
 		}
-		// The callees are kept with the result for a test variant that
+		// The callees are kept with the result for the other variant that
 		// reuses it (see variant.go), which has none of the functions.
 		for _, reg := range r.registrations {
 			sum, _ := pa.summaryOf(reg.fn)

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"go/types"
 	"maps"
 	"reflect"
@@ -181,10 +182,12 @@ type pkgAnalysis struct {
 	leaves     map[string]bool                          // see leafLocks
 	visible    []*types.Package                         // see visiblePackages
 	// referencedFuncs are the functions the package names (see
-	// referenced); base is what this package, a test variant, reuses, and
-	// share what it shares with its test variant (see variant.go).
+	// referenced); base is what this package reuses of its other variant,
+	// share what it shares with it, and walkAgain the positions of the
+	// functions of base's files it walks again (see walkedElsewhere).
 	referencedFuncs map[*types.Func]bool
 	base, share     *variantBase
+	walkAgain       map[token.Pos]bool
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
 	callees   map[ssa.CallInstruction][]*ssa.Function
@@ -296,7 +299,7 @@ func (w *walker) calleeSummary(callee *ssa.Function) summary {
 
 // walked returns the results of the walked functions in the order of their
 // sites (see sortFuncs), with their sites set, and those reused from the
-// package whose test variant this is.
+// other variant of the package.
 func (pa *pkgAnalysis) walked() []*funcResult {
 	results := make([]*funcResult, 0, len(pa.results))
 	for fn, r := range pa.results {
@@ -304,7 +307,11 @@ func (pa *pkgAnalysis) walked() []*funcResult {
 		results = append(results, r)
 	}
 	if pa.base != nil {
-		results = append(results, pa.base.results...)
+		for _, r := range pa.base.results {
+			if !pa.walkAgain[r.site.root] {
+				results = append(results, r)
+			}
+		}
 	}
 	slices.SortFunc(results, func(a, b *funcResult) int { return compareSites(a.site, b.site) })
 	return results
@@ -371,8 +378,8 @@ func (pa *pkgAnalysis) summaryOf(fn *ssa.Function) (summary, bool) {
 }
 
 // importedSummary returns the summary of a function walked elsewhere: in
-// another package (its fact), or in the package whose test variant this
-// is (see variant.go).
+// another package (its fact), or in the other variant of the package (see
+// variant.go).
 func (pa *pkgAnalysis) importedSummary(fn *ssa.Function) summary {
 	obj, ok := fn.Object().(*types.Func)
 	if !ok || obj.Pkg() == nil {

@@ -22,16 +22,21 @@ import (
 // test package (package x_test), but by convention tests are run, not
 // called; a test called that way is analysed as if it took no lock.
 // Methods can be called through interfaces, and in the whole-program mode
-// the test main calls the tests: both are always summarised. So is an
-// unexported function of a package that shares its results with its test
-// variant, whose tests may call it (see variant.go).
+// the test main calls the tests: both are always summarised. A package and
+// its test variant may disagree on an unexported function that only the
+// tests call: see walkedElsewhere.
 func (pa *pkgAnalysis) uncalled(fn *ssa.Function) bool {
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || pa.callees != nil || fn.Parent() != nil || fn.Signature.Recv() != nil || obj.Name() == "init" {
+	return ok && pa.callees == nil && fn.Parent() == nil && pa.uncalledFunc(obj)
+}
+
+// uncalledFunc is uncalled for a declared function.
+func (pa *pkgAnalysis) uncalledFunc(obj *types.Func) bool {
+	if obj.Signature().Recv() != nil || obj.Name() == "init" {
 		return false
 	}
 	if !obj.Exported() {
-		return pa.share == nil && !pa.referenced(obj)
+		return !pa.referenced(obj)
 	}
 	file := pa.pass.Fset.File(obj.Pos())
 	return file != nil && strings.HasSuffix(file.Name(), "_test.go") && isTestName(obj.Name()) && !pa.referenced(obj)

@@ -44,9 +44,12 @@ import (
 // (go vet runs one package per process) never reuses anything.
 
 // variants holds, by a weak pointer to the first file of a package, the
-// *variantBase of the first of a package and its test variant to be
-// analysed. An entry goes when the file does.
-var variants sync.Map
+// variants of the package that have registered and wait for their other
+// variant. A key goes when its file does.
+var variants = struct {
+	sync.Mutex
+	waiting map[weak.Pointer[ast.File]][]*variantBase
+}{waiting: make(map[weak.Pointer[ast.File]][]*variantBase)}
 
 // reused records the paths of the packages that reused their other
 // variant's results, for a test.
@@ -61,30 +64,24 @@ var shareVariants = true
 type variantBase struct {
 	done chan struct{} // closed when the analysis ends
 	path string
-	// files are the files the two variants have in common, tests whether
-	// the test variant shares; imports are the sharer's.
-	files   map[*ast.File]bool
+	// files are the files the two variants have in common, by position
+	// (a reference to a file would keep it, and the entry, alive); tests
+	// is whether the test variant shares; imports are the sharer's.
+	files   map[token.Pos]bool
 	tests   bool
 	imports []*types.Package
 	// The rest is set when the analysis succeeds and its results are the
 	// other variant's too: the results of the functions of the common
 	// files (not those of the package initializer's closures, which each
 	// variant walks), with their callees resolved and without references
-	// to the SSA form; the summaries of their declared functions, by
-	// position; the lock aliases.
+	// to the SSA form; the summaries of their declared functions, and
+	// whether each kept one (see walkedElsewhere), by position; the lock
+	// aliases.
 	ok        bool
 	results   []*funcResult
 	summaries map[token.Pos]summary
+	kept      map[token.Pos]bool
 	aliases   map[string]lockgraph.Class
-}
-
-// variantKey returns the key of a package's entry in variants, and makes
-// the entry go with the package's first file.
-func variantKey(pass *analysis.Pass) weak.Pointer[ast.File] {
-	first := pass.Files[0]
-	key := weak.Make(first)
-	runtime.AddCleanup(first, func(key weak.Pointer[ast.File]) { variants.Delete(key) }, key)
-	return key
 }
 
 // pairVariants registers a package or test variant with the other variant:
@@ -93,45 +90,65 @@ func variantKey(pass *analysis.Pass) weak.Pointer[ast.File] {
 // packages of the main modules (or of no known module, in GOPATH mode)
 // take part: a driver loads the tests of the packages it is asked for, not
 // those of their dependencies, and what is shared stays in memory until
-// the other variant takes it.
+// the other variant takes it. A variant of the package compiled for
+// another package's tests has the same files and other imports: it pairs
+// with nothing.
 func pairVariants(pass *analysis.Pass) (base, share *variantBase) {
 	if !shareVariants || !pruneBodies || len(pass.Files) == 0 || pass.Module != nil && pass.Module.Path != "" && !pass.Module.Main ||
 		isStd(pass.Pkg.Path()) {
 		return nil, nil
 	}
-	own := &variantBase{done: make(chan struct{}), path: pass.Pkg.Path(), files: make(map[*ast.File]bool), imports: pass.Pkg.Imports()}
+	own := &variantBase{done: make(chan struct{}), path: pass.Pkg.Path(), files: make(map[token.Pos]bool), imports: pass.Pkg.Imports()}
 	for _, f := range pass.Files {
 		if isTestFile(pass)(f) {
 			own.tests = true
 		} else {
-			own.files[f] = true
+			own.files[f.FileStart] = true
 		}
 	}
 	if len(own.files) == 0 || !own.tests && !hasTestFiles(pass) {
 		return nil, nil // package x_test, or a package without tests
 	}
-	key := variantKey(pass)
-	v, loaded := variants.LoadOrStore(key, own)
-	if !loaded {
+	first := pass.Files[0]
+	key := weak.Make(first)
+	variants.Lock()
+	waiting := variants.waiting[key]
+	i := slices.IndexFunc(waiting, own.pairs)
+	if i < 0 {
+		if len(waiting) == 0 {
+			runtime.AddCleanup(first, func(key weak.Pointer[ast.File]) {
+				variants.Lock()
+				delete(variants.waiting, key)
+				variants.Unlock()
+			}, key)
+		}
+		variants.waiting[key] = append(waiting, own)
+		variants.Unlock()
 		return nil, own
 	}
-	other := v.(*variantBase)
-	if other.tests == own.tests {
-		return nil, nil // a variant of the package for another package's tests
-	}
-	variants.Delete(key)
+	other := waiting[i]
+	variants.waiting[key] = slices.Delete(waiting, i, i+1)
+	variants.Unlock()
 	<-other.done
-	if !other.ok || other.path != own.path || !maps.Equal(other.files, own.files) {
+	if !other.ok {
 		return nil, nil
 	}
-	nonTest, test := other.imports, own.imports
-	if !own.tests {
-		nonTest, test = own.imports, other.imports
-	}
-	if slices.ContainsFunc(nonTest, func(p *types.Package) bool { return !slices.Contains(test, p) }) {
-		return nil, nil // a variant that imports another variant
-	}
 	return other, nil
+}
+
+// pairs reports whether two variants of a package are the package and its
+// test variant: the same path, the same common files, and the package's
+// imports among the test variant's (not those of a variant compiled for
+// another package's tests).
+func (base *variantBase) pairs(other *variantBase) bool {
+	if base.tests == other.tests || base.path != other.path || !maps.Equal(base.files, other.files) {
+		return false
+	}
+	pkg, test := base, other
+	if base.tests {
+		pkg, test = other, base
+	}
+	return !slices.ContainsFunc(pkg.imports, func(p *types.Package) bool { return !slices.Contains(test.imports, p) })
 }
 
 // hasTestFiles reports whether a package has _test.go files of its own
@@ -156,8 +173,8 @@ func (base *variantBase) publish(pa *pkgAnalysis) {
 		return
 	}
 	common := make(map[*token.File]bool)
-	for f := range base.files {
-		common[pa.pass.Fset.File(f.Pos())] = true
+	for pos := range base.files {
+		common[pa.pass.Fset.File(pos)] = true
 	}
 	var funcs []*ssa.Function // those of the common files
 	for fn := range pa.results {
@@ -176,13 +193,14 @@ func (base *variantBase) publish(pa *pkgAnalysis) {
 			return
 		}
 	}
-	base.summaries = make(map[token.Pos]summary)
+	base.summaries, base.kept = make(map[token.Pos]summary), make(map[token.Pos]bool)
 	for _, fn := range funcs {
 		r := pa.results[fn]
 		if fn.Parent() == nil {
 			base.summaries[fn.Pos()] = r.sum
+			base.kept[fn.Pos()] = r.keptSummary
 		}
-		c := *r
+		c := *r // its site set by the report
 		c.registrations, c.waits = nil, nil
 		c.doubles = make([]doubleLock, len(r.doubles))
 		for i, d := range r.doubles {
@@ -222,7 +240,10 @@ func isTestFile(pass *analysis.Pass) func(*ast.File) bool {
 func (base *variantBase) shadowed(pass *analysis.Pass) bool {
 	embedders := make(map[*types.TypeName][]*types.Struct) // the structs of the base's files that embed a type
 	names := make(map[*types.Struct][]*types.TypeName)     // the named types of those structs
-	for f := range base.files {
+	for _, f := range pass.Files {
+		if !base.files[f.FileStart] {
+			continue
+		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.TypeSpec:
@@ -242,7 +263,7 @@ func (base *variantBase) shadowed(pass *analysis.Pass) bool {
 		})
 	}
 	for _, f := range pass.Files {
-		if base.files[f] {
+		if base.files[f.FileStart] {
 			continue
 		}
 		for _, decl := range f.Decls {
@@ -255,7 +276,7 @@ func (base *variantBase) shadowed(pass *analysis.Pass) bool {
 					continue
 				}
 				recv := namedOf(pass.TypesInfo.Defs[decl.Name].(*types.Func).Signature().Recv().Type())
-				if recv != nil && base.files[fileOf(pass, recv.Obj().Pos())] && hides(pass, recv, decl.Name.Name, embedders, names) {
+				if recv != nil && base.files[fileStart(pass, recv.Obj().Pos())] && hides(pass, recv, decl.Name.Name, embedders, names) {
 					return true
 				}
 			case *ast.GenDecl:
@@ -277,14 +298,15 @@ func (base *variantBase) shadowed(pass *analysis.Pass) bool {
 	return false
 }
 
-// fileOf returns the file of the package that holds a position, or nil.
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+// fileStart returns the start of the file of the package that holds a
+// position, or token.NoPos.
+func fileStart(pass *analysis.Pass, pos token.Pos) token.Pos {
 	for _, f := range pass.Files {
 		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
+			return f.FileStart
 		}
 	}
-	return nil
+	return token.NoPos
 }
 
 // hides reports whether a method that a test file declares on a type of
@@ -333,19 +355,36 @@ func namedOf(t types.Type) *types.Named {
 	return named
 }
 
-// leaveOut removes from the relevant functions those of the base's files.
-func (base *variantBase) leaveOut(pass *analysis.Pass, relevant map[*types.Func]bool) {
-	for _, fd := range base.funcDecls(pass) {
-		delete(relevant, pass.TypesInfo.Defs[fd.Name].(*types.Func))
+// walkedElsewhere returns the declared functions of the base's files,
+// whose results are the base's, but those it leaves out: the
+// functions whose summary the base did not keep and this package reads,
+// or the other way round (an unexported function that only the tests
+// call; see uncalled), set in walkAgain. The package walks them again.
+func (pa *pkgAnalysis) walkedElsewhere() map[*types.Func]bool {
+	if pa.base == nil {
+		return nil
 	}
+	elsewhere := make(map[*types.Func]bool)
+	pa.walkAgain = make(map[token.Pos]bool)
+	for _, fd := range pa.base.funcDecls(pa.pass) {
+		obj := pa.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		if kept, ok := pa.base.kept[obj.Pos()]; ok && kept == pa.uncalledFunc(obj) {
+			pa.walkAgain[obj.Pos()] = true
+		} else {
+			elsewhere[obj] = true
+		}
+	}
+	return elsewhere
 }
 
-// exportFacts gives the methods and exported functions of the base's files
-// the facts the package gave them, on this package's objects.
-func (base *variantBase) exportFacts(pass *analysis.Pass) {
+// exportBaseFacts gives the methods and exported functions of the base's files
+// that the package does not walk again the facts the other variant gave
+// them, on this package's objects.
+func (pa *pkgAnalysis) exportBaseFacts() {
+	pass, base := pa.pass, pa.base
 	for _, fd := range base.funcDecls(pass) {
 		obj := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-		if !obj.Exported() && fd.Recv == nil {
+		if !obj.Exported() && fd.Recv == nil || pa.walkAgain[obj.Pos()] {
 			continue
 		}
 		if sum := base.summaries[obj.Pos()]; !sum.empty() {
@@ -358,7 +397,7 @@ func (base *variantBase) exportFacts(pass *analysis.Pass) {
 func (base *variantBase) funcDecls(pass *analysis.Pass) []*ast.FuncDecl {
 	var decls []*ast.FuncDecl
 	for _, f := range pass.Files {
-		if !base.files[f] {
+		if !base.files[f.FileStart] {
 			continue
 		}
 		for _, decl := range f.Decls {

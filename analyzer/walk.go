@@ -56,6 +56,8 @@ type funcResult struct {
 	// unsettled is set when the walks stopped at maxRewalks.
 	cut       int
 	unsettled bool
+	// keptSummary is false when nothing read the summary (see uncalled).
+	keptSummary bool
 	// site and callees are set by the report: where the function is
 	// declared, and its registrations with the callees' summaries.
 	site    funcSite
@@ -70,12 +72,17 @@ type funcSite struct {
 	id     string // ssa's name, which breaks ties
 	name   string // funcName's
 	pos    token.Pos
+	root   token.Pos // the position of the outermost enclosing function
 }
 
 // siteOf returns a function's site.
 func siteOf(fn *ssa.Function) funcSite {
 	posn := fn.Prog.Fset.Position(fn.Pos())
-	return funcSite{file: posn.Filename, offset: posn.Offset, id: fn.String(), name: funcName(fn), pos: fn.Pos()}
+	root := fn
+	for root.Parent() != nil {
+		root = root.Parent()
+	}
+	return funcSite{file: posn.Filename, offset: posn.Offset, id: fn.String(), name: funcName(fn), pos: fn.Pos(), root: root.Pos()}
 }
 
 // compareSites orders sites by file name, offset and ssa's name.
@@ -195,6 +202,7 @@ func (pa *pkgAnalysis) walk(fn *ssa.Function) *funcResult {
 		}
 	}
 	w.finishExits()
+	w.res.keptSummary = w.keepSummary
 	if w.keepSummary {
 		w.res.sum = w.sum.build()
 	}
