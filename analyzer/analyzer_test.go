@@ -31,7 +31,7 @@ func testdata(t *testing.T, elem ...string) string {
 // those that must report and those that must stay silent.
 func TestFixtures(t *testing.T) {
 	analysistest.Run(t, testdata(t), analyzer.Analyzer,
-		"abba", "callbacklit", "fieldlib", "fielduser", "double",
+		"abba", "callbacklit", "fieldlib", "fielduser", "importuser", "double",
 		"consistent", "released", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",

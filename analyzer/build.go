@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"maps"
 	"slices"
@@ -23,8 +24,8 @@ import (
 // body.
 func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package, []*ssa.Function) {
 	files := pass.Files
-	imports := pass.Pkg.Imports()
 	mode := ssa.BuilderMode(0)
+	var imports map[*types.Package][]types.Object
 	if pruneBodies {
 		relevant := relevantFuncs(pass)
 		for fn := range elsewhere {
@@ -33,16 +34,21 @@ func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package
 		if len(relevant) == 0 {
 			return nil, nil
 		}
-		// Only the imports whose functions or variables the built code
-		// names need SSA packages (a method is created when it is needed);
-		// the initializer then must not call every import's.
+		// Only the functions and variables of other packages that the
+		// built code names need SSA members (a method is created when it
+		// is needed); the initializer then must not call every import's.
 		files, imports = prune(pass, relevant)
 		mode = ssa.BareInits
 	}
 	prog := ssa.NewProgram(pass.Fset, mode)
 	prog.SetNoReturn(noReturn)
-	for _, imp := range imports {
-		prog.CreatePackage(imp, nil, nil, true)
+	if imports == nil {
+		for _, imp := range pass.Pkg.Imports() {
+			prog.CreatePackage(imp, nil, nil, true)
+		}
+	}
+	for _, imp := range slices.SortedFunc(maps.Keys(imports), byPath) {
+		createMembers(prog, imp, imports[imp])
 	}
 	pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
 	pkg.Build()
@@ -74,9 +80,16 @@ var pruneBodies = true
 // conversion, is created on demand, also without a body); and the other
 // packages whose package-level functions or variables the built code
 // names, sorted by path.
-func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, []*types.Package) {
+func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, map[*types.Package][]types.Object) {
 	named := make(map[*types.Func]bool)
-	imports := make(map[*types.Package]bool)
+	imports := make(map[*types.Package][]types.Object)
+	seen := make(map[types.Object]bool)
+	useImported := func(obj types.Object) {
+		if !seen[obj] {
+			seen[obj] = true
+			imports[obj.Pkg()] = append(imports[obj.Pkg()], obj)
+		}
+	}
 	collect := func(n ast.Node) {
 		ast.Inspect(n, func(n ast.Node) bool {
 			id, ok := n.(*ast.Ident)
@@ -90,11 +103,11 @@ func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, []*
 					return true
 				}
 				if obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
-					imports[obj.Pkg()] = true
+					useImported(obj.Origin())
 				}
 			case *types.Var:
 				if pkg := obj.Pkg(); pkg != nil && pkg != pass.Pkg && obj.Parent() == pkg.Scope() {
-					imports[pkg] = true
+					useImported(obj)
 				}
 			}
 			return true
@@ -127,8 +140,30 @@ func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, []*
 		}
 		files[i] = &pruned
 	}
-	sorted := slices.SortedFunc(maps.Keys(imports), func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
-	return files, sorted
+	return files, imports
+}
+
+// byPath orders packages by import path.
+func byPath(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) }
+
+// createMembers creates the SSA package of an import with only the given
+// package-level functions and variables as members, all without a body:
+// creating every member of every import, as CreatePackage does for a
+// package without syntax, cost more than building the bodies that matter.
+// It hands CreatePackage one bodiless declaration per member.
+func createMembers(prog *ssa.Program, pkg *types.Package, objs []types.Object) {
+	info := &types.Info{Defs: make(map[*ast.Ident]types.Object, len(objs))}
+	file := &ast.File{Name: ast.NewIdent(pkg.Name())}
+	for _, obj := range objs {
+		id := ast.NewIdent(obj.Name())
+		info.Defs[id] = obj
+		if _, ok := obj.(*types.Func); ok {
+			file.Decls = append(file.Decls, &ast.FuncDecl{Name: id, Type: &ast.FuncType{Params: &ast.FieldList{}}})
+		} else {
+			file.Decls = append(file.Decls, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{id}}}})
+		}
+	}
+	prog.CreatePackage(pkg, []*ast.File{file}, info, true)
 }
 
 // noReturn reports whether a standard library function never returns, so
