@@ -177,7 +177,7 @@ func TestTestVariantsReuseExactly(t *testing.T) {
 			shared := analyzeAll(t, ordered, true)
 			for path, reuses := range map[string]bool{
 				"variant": true, "variantuncalled": true, "variantinit": true, "variantmethod": true, "variantcut": true, "variantinitfunc": true,
-				"variantalias": false, "variantshadow": false, "variantbuiltin": false, "variantconvert": false,
+				"variantalias": false, "variantshadow": false, "variantbuiltin": false, "variantuniverse": false, "variantconvert": false,
 			} {
 				if analyzer.Reused(path) != reuses {
 					t.Errorf("a variant of %s reused the other's results: %v, want %v", path, !reuses, reuses)
