@@ -77,9 +77,9 @@ var pruneBodies = true
 // prune returns shallow copies of the package's files in which the
 // functions that do not matter have no body, or are left out when the code
 // that is built does not name them (a method it needs after all, through a
-// conversion, is created on demand, also without a body); and the other
-// packages whose package-level functions or variables the built code
-// names, sorted by path.
+// conversion, is created on demand, also without a body); and, for each
+// other package, the package-level functions and variables of it that the
+// built code names.
 func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, map[*types.Package][]types.Object) {
 	named := make(map[*types.Func]bool)
 	imports := make(map[*types.Package][]types.Object)
