@@ -78,6 +78,14 @@ type Step struct {
 	Pos token.Position
 }
 
+// MapStrings returns the step with f applied to its function name, its
+// target and its file name: an encoding can refer to the strings it repeats
+// through a table.
+func (s Step) MapStrings(f func(string) string) Step {
+	s.Func, s.Target, s.Pos.Filename = f(s.Func), f(s.Target), f(s.Pos.Filename)
+	return s
+}
+
 // String describes the step without its position, as in
 // "holds store.Alerts.mtx in (*store.Alerts).gc".
 func (s Step) String() string {

@@ -58,6 +58,16 @@ func (p *Path) Steps() []Step {
 	return out
 }
 
+// MapStrings returns the path with f applied to the strings of every step
+// (see Step.MapStrings).
+func (p *Path) MapStrings(f func(string) string) *Path {
+	steps := p.Steps()
+	for i := range steps {
+		steps[i] = steps[i].MapStrings(f)
+	}
+	return PathOf(steps...)
+}
+
 // String lists the steps, as fmt prints a slice of them.
 func (p *Path) String() string { return fmt.Sprint(p.Steps()) }
 
