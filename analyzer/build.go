@@ -25,8 +25,9 @@ import (
 func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package, []*ssa.Function) {
 	files := pass.Files
 	mode := ssa.BuilderMode(0)
+	pruned := pruneBodies
 	var imports map[*types.Package][]types.Object
-	if pruneBodies {
+	if pruned {
 		relevant := relevantFuncs(pass)
 		for fn := range elsewhere {
 			delete(relevant, fn)
@@ -42,13 +43,14 @@ func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package
 	}
 	prog := ssa.NewProgram(pass.Fset, mode)
 	prog.SetNoReturn(noReturn)
-	if imports == nil {
+	if pruned {
+		for _, imp := range slices.SortedFunc(maps.Keys(imports), byPath) {
+			createMembers(prog, imp, imports[imp])
+		}
+	} else {
 		for _, imp := range pass.Pkg.Imports() {
 			prog.CreatePackage(imp, nil, nil, true)
 		}
-	}
-	for _, imp := range slices.SortedFunc(maps.Keys(imports), byPath) {
-		createMembers(prog, imp, imports[imp])
 	}
 	pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
 	pkg.Build()
@@ -158,7 +160,7 @@ func createMembers(prog *ssa.Program, pkg *types.Package, objs []types.Object) {
 		id := ast.NewIdent(obj.Name())
 		info.Defs[id] = obj
 		if _, ok := obj.(*types.Func); ok {
-			file.Decls = append(file.Decls, &ast.FuncDecl{Name: id, Type: &ast.FuncType{Params: &ast.FieldList{}}})
+			file.Decls = append(file.Decls, &ast.FuncDecl{Name: id, Type: &ast.FuncType{}})
 		} else {
 			file.Decls = append(file.Decls, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{id}}}})
 		}
