@@ -23,23 +23,26 @@ import (
 // The functions walked elsewhere (see pkgAnalysis.walkedElsewhere) get no
 // body.
 func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package, []*ssa.Function) {
-	files := pass.Files
+	files, info := pass.Files, pass.TypesInfo
 	mode := ssa.BuilderMode(0)
 	pruned := pruneBodies
 	var imports map[*types.Package][]types.Object
 	if pruned {
-		relevant := relevantFuncs(pass)
+		relevant, initOrder := relevantFuncs(pass)
 		for fn := range elsewhere {
 			delete(relevant, fn)
 		}
-		if len(relevant) == 0 {
+		if len(relevant) == 0 && len(initOrder) == 0 {
 			return nil, nil
 		}
 		// Only the functions and variables of other packages that the
 		// built code names need SSA members (a method is created when it
 		// is needed); the initializer then must not call every import's.
-		files, imports = prune(pass, relevant)
+		files, imports = prune(pass, relevant, initOrder)
 		mode = ssa.BareInits
+		pruneInfo := *info
+		pruneInfo.InitOrder = initOrder
+		info = &pruneInfo
 	}
 	prog := ssa.NewProgram(pass.Fset, mode)
 	prog.SetNoReturn(noReturn)
@@ -52,7 +55,7 @@ func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package
 			prog.CreatePackage(imp, nil, nil, true)
 		}
 	}
-	pkg := prog.CreatePackage(pass.Pkg, files, pass.TypesInfo, false)
+	pkg := prog.CreatePackage(pass.Pkg, files, info, false)
 	pkg.Build()
 
 	var funcs []*ssa.Function
@@ -78,11 +81,11 @@ var pruneBodies = true
 
 // prune returns shallow copies of the package's files in which the
 // functions that do not matter have no body, or are left out when the code
-// that is built does not name them (a method it needs after all, through a
-// conversion, is created on demand, also without a body); and, for each
-// other package, the package-level functions and variables of it that the
-// built code names.
-func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, map[*types.Package][]types.Object) {
+// that is built (their bodies and the initial values in initOrder) does not
+// name them (a method it needs after all, through a conversion, is created
+// on demand, also without a body); and, for each other package, the
+// package-level functions and variables of it that the built code names.
+func prune(pass *analysis.Pass, relevant map[*types.Func]bool, initOrder []*types.Initializer) ([]*ast.File, map[*types.Package][]types.Object) {
 	named := make(map[*types.Func]bool)
 	imports := make(map[*types.Package][]types.Object)
 	seen := make(map[types.Object]bool)
@@ -117,10 +120,13 @@ func prune(pass *analysis.Pass, relevant map[*types.Func]bool) ([]*ast.File, map
 	}
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); !ok || fd.Body != nil && relevant[pass.TypesInfo.Defs[fd.Name].(*types.Func)] {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil && relevant[pass.TypesInfo.Defs[fd.Name].(*types.Func)] {
 				collect(decl)
 			}
 		}
+	}
+	for _, init := range initOrder {
+		collect(init.Rhs)
 	}
 	files := make([]*ast.File, len(pass.Files))
 	for i, file := range pass.Files {

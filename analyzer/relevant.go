@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"runtime"
+	"slices"
 	"sync"
 	"weak"
 
@@ -53,11 +54,11 @@ type relevance struct {
 	relevant map[*types.Func]bool
 }
 
-// relevantFuncs returns the declared functions of the package that matter,
-// and a function named init, not declared, when the package initializer
-// (the initial values of package variables) does: it is empty when nothing
-// in the package matters.
-func relevantFuncs(pass *analysis.Pass) map[*types.Func]bool {
+// relevantFuncs returns the declared functions of the package that matter
+// and, in initialization order, the initial values of package variables
+// that do (the package initializer evaluates only those): both are empty
+// when nothing in the package matters.
+func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initializer) {
 	r := &relevance{
 		pass:     pass,
 		hasFact:  make(map[*types.Func]bool),
@@ -67,30 +68,24 @@ func relevantFuncs(pass *analysis.Pass) map[*types.Func]bool {
 	}
 	r.ifaces, r.generic = moduleInterfaces(pass)
 	var work []*types.Func
-	initializer := types.NewFunc(token.NoPos, pass.Pkg, "init", new(types.Signature))
+	visit := func(fn *types.Func, body ast.Node) {
+		if r.inspect(fn, body) && !r.relevant[fn] {
+			r.relevant[fn] = true
+			work = append(work, fn)
+		}
+	}
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
-			var fn *types.Func
-			var matters bool
-			switch decl := decl.(type) {
-			case *ast.FuncDecl:
-				if decl.Body == nil {
-					continue
-				}
-				fn = pass.TypesInfo.Defs[decl.Name].(*types.Func)
-				matters = r.inspect(fn, decl.Body)
-			case *ast.GenDecl:
-				if decl.Tok != token.VAR {
-					continue
-				}
-				fn = initializer
-				matters = r.inspect(fn, decl)
-			}
-			if matters && !r.relevant[fn] {
-				r.relevant[fn] = true
-				work = append(work, fn)
+			if decl, ok := decl.(*ast.FuncDecl); ok && decl.Body != nil {
+				visit(pass.TypesInfo.Defs[decl.Name].(*types.Func), decl.Body)
 			}
 		}
+	}
+	// Each initial value stands for a function of its own, not declared.
+	inits := make([]*types.Func, len(pass.TypesInfo.InitOrder))
+	for i, init := range pass.TypesInfo.InitOrder {
+		inits[i] = types.NewFunc(init.Rhs.Pos(), pass.Pkg, "init", new(types.Signature))
+		visit(inits[i], init.Rhs)
 	}
 	dependents := make(map[*types.Func][]*types.Func)
 	for fn, deps := range r.deps {
@@ -108,11 +103,39 @@ func relevantFuncs(pass *analysis.Pass) map[*types.Func]bool {
 			}
 		}
 	}
-	return r.relevant
+	// ssa names the function literals of the initializer in the order it
+	// builds them (init$1, init$2...): an initial value that does not
+	// matter is left out only when no literal is built after it, so that
+	// witnesses name the literals as they would without pruning.
+	var initOrder []*types.Initializer
+	literalAfter := false
+	for i := len(inits) - 1; i >= 0; i-- {
+		init := pass.TypesInfo.InitOrder[i]
+		literal := hasFuncLit(init.Rhs)
+		if r.relevant[inits[i]] || literal && literalAfter {
+			initOrder = append(initOrder, init)
+			literalAfter = literalAfter || literal
+		}
+		delete(r.relevant, inits[i])
+	}
+	slices.Reverse(initOrder)
+	return r.relevant, initOrder
 }
 
-// inspect reports whether a function's body (or a package variable
-// declaration, for the initializer) matters by itself, and records the
+// hasFuncLit reports whether an expression has a function literal in it.
+func hasFuncLit(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// inspect reports whether a function's body (or the initial value of
+// package variables) matters by itself, and records the
 // functions of this package it depends on.
 func (r *relevance) inspect(fn *types.Func, body ast.Node) bool {
 	info := r.pass.TypesInfo
@@ -153,6 +176,9 @@ func (r *relevance) callMatters(fn *types.Func, call *ast.CallExpr) bool {
 	info := r.pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		return false // a conversion
+	}
+	if _, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return false // its body is inspected with the caller's
 	}
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
