@@ -28,6 +28,9 @@ type merger struct {
 	calleeIn  map[[2]string][]int
 	// calleeList is sortedCallees' result, until a callee is added.
 	calleeList []fieldCallee
+	// local is whether the analysed package has pending calls or callees
+	// of its own.
+	local bool
 }
 
 // A pendingSource is an imported fact that carried a pending call, with the
@@ -96,6 +99,14 @@ func (m *merger) addPending(p pendingCall) bool {
 	return true
 }
 
+// mayAddPending reports whether a pending call from a lock through a field,
+// with a prefix of n steps, could be new or shorter than the one recorded
+// (see addPending), without making the prefix.
+func (m *merger) mayAddPending(from, field string, n int) bool {
+	old, ok := m.pending[[2]string{from, field}]
+	return (!ok || n <= old.Prefix.Len()) && m.keep(field)
+}
+
 // addCallee records a function stored into a slot, with the parts of its
 // summary that a call through the slot needs.
 func (m *merger) addCallee(c fieldCallee) {
@@ -110,9 +121,18 @@ func (m *merger) addCallee(c fieldCallee) {
 // callees acquire. A callee that itself calls through a field makes a new
 // pending call, resolved in turn.
 func (m *merger) resolve() {
+	if m.facts <= 1 && !m.local {
+		return // the one imported fact's package resolved every pair
+	}
 	byField := make(map[string][]fieldCallee)
-	for _, c := range m.sortedCallees() {
-		byField[c.Field.ID] = append(byField[c.Field.ID], c)
+	sorted := m.sortedCallees() // by field first
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && sorted[j].Field.ID == sorted[i].Field.ID {
+			j++
+		}
+		byField[sorted[i].Field.ID] = sorted[i:j:j]
+		i = j
 	}
 	work := m.sortedPending()
 	for len(work) > 0 {
@@ -134,6 +154,9 @@ func (m *merger) resolve() {
 				}
 			}
 			for _, fc := range c.Summary.FieldCalls {
+				if !m.mayAddPending(p.From.ID, fc.Field.ID, p.Prefix.Len()+fc.Chain.Len()) {
+					continue
+				}
 				prefix, ok := joined(p.Prefix, fc.Chain)
 				next := pendingCall{From: p.From, Field: fc.Field, Prefix: prefix}
 				if ok && m.addPending(next) {

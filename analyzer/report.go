@@ -95,6 +95,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		for _, c := range r.callees {
 			m.addCallee(c)
 		}
+		m.local = m.local || len(r.pending) > 0 || len(r.callees) > 0
 	}
 	m.resolve()
 
