@@ -35,7 +35,7 @@ func TestFixtures(t *testing.T) {
 		"consistent", "released", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",
-		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias", "variantuncalled", "variantinit", "variantmethod", "variantshadow", "variantbuiltin", "variantconvert", "initvalues")
+		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias", "variantuncalled", "variantinit", "variantmethod", "variantshadow", "variantbuiltin", "variantconvert", "initvalues", "slotlib", "slotuser")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager
