@@ -121,12 +121,13 @@ func walkPackage(pass *analysis.Pass, base, share *variantBase) *pkgAnalysis {
 	return pa
 }
 
-// exportFuncFacts gives every method and exported function with a
-// non-empty summary a fact, for the packages that call it.
+// exportFuncFacts gives the declared functions that want one (see
+// wantsFact) a fact with their summary, when it is not empty, for the
+// packages that call them.
 func (pa *pkgAnalysis) exportFuncFacts(funcs []*ssa.Function) {
 	for _, fn := range funcs {
 		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Parent() != nil || (!obj.Exported() && fn.Signature.Recv() == nil) {
+		if !ok || fn.Parent() != nil || !pa.wantsFact(obj) {
 			continue
 		}
 		if r := pa.results[fn]; r != nil {
@@ -135,6 +136,53 @@ func (pa *pkgAnalysis) exportFuncFacts(funcs []*ssa.Function) {
 			}
 		}
 	}
+}
+
+// wantsFact reports whether a declared function of the package gets a fact:
+// an exported function or method does, and an unexported method that
+// implements a method of an interface of the package. Another package
+// reaches an unexported method only through an interface slot, and the
+// analysis follows only the slots of named interfaces; and the driver hands
+// an importer the facts of every method of every package it depends on,
+// directly or not.
+func (pa *pkgAnalysis) wantsFact(obj *types.Func) bool {
+	switch {
+	case obj.Exported():
+		return true
+	case obj.Signature().Recv() == nil:
+		return false
+	}
+	if pa.slotNames == nil {
+		pa.slotNames = unexportedSlotNames(pa.pass)
+	}
+	return pa.slotNames[obj.Name()] || factsForAllMethods
+}
+
+// factsForAllMethods gives every unexported method with a non-empty
+// summary a fact, for the fixtures whose expectations show the summaries.
+var factsForAllMethods = false
+
+// unexportedSlotNames returns the names of the unexported methods of the
+// package's named interfaces, local ones included, whose slots the analysis
+// may follow (see methodSlot): none in the standard library.
+func unexportedSlotNames(pass *analysis.Pass) map[string]bool {
+	names := make(map[string]bool)
+	if isStd(pass.Pkg.Path()) {
+		return names
+	}
+	for _, obj := range pass.TypesInfo.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || tn.IsAlias() || !types.IsInterface(tn.Type()) {
+			continue
+		}
+		it := tn.Type().Underlying().(*types.Interface)
+		for i := range it.NumMethods() {
+			if m := it.Method(i); !m.Exported() && m.Pkg() == pass.Pkg {
+				names[m.Name()] = true
+			}
+		}
+	}
+	return names
 }
 
 // runtimeInternal reports whether a standard library package is the

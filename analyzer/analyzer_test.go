@@ -28,20 +28,34 @@ func testdata(t *testing.T, elem ...string) string {
 }
 
 // TestFixtures runs the analyzer over every case in testdata/src, both
-// those that must report and those that must stay silent.
+// those that must report and those that must stay silent. Every method
+// gets a fact, for the expectations that show the summaries of unexported
+// methods (see TestUnexportedMethodFacts for which get one otherwise).
 func TestFixtures(t *testing.T) {
+	analyzer.SetFactsForAllMethods(true)
+	defer analyzer.SetFactsForAllMethods(false)
 	analysistest.Run(t, testdata(t), analyzer.Analyzer,
 		"abba", "callbacklit", "fieldlib", "fielduser", "importuser", "double",
 		"consistent", "released", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",
-		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias", "variantuncalled", "variantinit", "variantmethod", "variantshadow", "variantbuiltin", "variantconvert", "initvalues", "slotlib", "slotuser")
+		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias", "variantuncalled", "variantinit", "variantmethod", "variantshadow", "variantbuiltin", "variantconvert", "initvalues")
+}
+
+// TestUnexportedMethodFacts checks which unexported methods get a fact:
+// one that implements a method of an interface of its package, which
+// another package converts to it; not one that none does.
+func TestUnexportedMethodFacts(t *testing.T) {
+	analysistest.Run(t, testdata(t), analyzer.Analyzer, "slotlib", "slotuser")
 }
 
 // TestModel runs the analyzer over the bundled model of Alertmanager
 // v0.27.0, which must report the mem/store cycle, and over its two fixed
-// variants, which must stay silent.
+// variants, which must stay silent. Every method gets a fact, as in
+// TestFixtures.
 func TestModel(t *testing.T) {
+	analyzer.SetFactsForAllMethods(true)
+	defer analyzer.SetFactsForAllMethods(false)
 	for _, model := range []string{"alertmanager", "alertmanager-fixed", "alertmanager-ordered"} {
 		t.Run(model, func(t *testing.T) {
 			analysistest.Run(t, testdata(t, model), analyzer.Analyzer, "./...")

@@ -17,3 +17,8 @@ func Reused(path string) bool {
 	_, ok := reused.LoadAndDelete(path)
 	return ok
 }
+
+// SetFactsForAllMethods gives every unexported method with a summary a
+// fact, or only those that implement an interface of their package, for
+// the fixtures whose expectations show the summaries of unexported methods.
+func SetFactsForAllMethods(on bool) { factsForAllMethods = on }

@@ -181,6 +181,7 @@ type pkgAnalysis struct {
 	diags      []analysis.Diagnostic                    // see add and flush
 	leaves     map[string]bool                          // see leafLocks
 	visible    []*types.Package                         // see visiblePackages
+	slotNames  map[string]bool                          // see wantsFact
 	// referencedFuncs are the functions the package names (see
 	// referenced); base is what this package reuses of its other variant,
 	// share what it shares with it, and walkAgain the positions of the

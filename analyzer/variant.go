@@ -384,7 +384,7 @@ func (pa *pkgAnalysis) exportBaseFacts() {
 	pass, base := pa.pass, pa.base
 	for _, fd := range base.funcDecls(pass) {
 		obj := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-		if !obj.Exported() && fd.Recv == nil || pa.walkAgain[obj.Pos()] {
+		if !pa.wantsFact(obj) || pa.walkAgain[obj.Pos()] {
 			continue
 		}
 		if sum := base.summaries[obj.Pos()]; !sum.empty() {
