@@ -3,11 +3,13 @@
 // lockorder's reports, and writes RESULTS.md and scaling.png. It is run by
 // bench/run.sh, which builds the binaries it is given:
 //
-//	bench -lockorder BIN -floor BIN [-rounds 3] [-sizes 10,20,40,80,160] [-out DIR] [-reports DIR] [-timeout 15m]
+//	bench -lockorder BIN -floor BIN [-rounds 3] [-sizes 10,20,40,80,160] [-out DIR] [-reports DIR] [-timeout 15m] [-vet LIST -vetfloor BIN]
 //
 // Each tool runs as "TOOL -json ./..." in the module's root under
 // /usr/bin/time -v, the three tools alternating, rounds times; the results
-// are the medians of wall time and of peak resident memory.
+// are the medians of wall time and of peak resident memory. With -vet, the
+// modules listed are also timed under go vet, lockorder against the SSA
+// floor as a vet tool (bench/cmd/vetfloor).
 package main
 
 import (
@@ -38,9 +40,11 @@ func main() {
 	out := flag.String("out", ".", "directory to write RESULTS.md and scaling.png into")
 	reports := flag.String("reports", "", "directory to write lockorder's JSON report on each real module into")
 	timeout := flag.Duration("timeout", 15*time.Minute, "kill a run that takes longer than this")
+	vetList := flag.String("vet", "", "comma-separated MODULE@VERSION list to time under go vet too")
+	vetFloorBin := flag.String("vetfloor", "", "vet floor binary (bench/cmd/vetfloor), for -vet")
 	flag.Parse()
-	if *lockorderBin == "" || *floorBin == "" || *rounds < 1 || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: bench -lockorder BIN -floor BIN [-rounds N] [-sizes LIST] [-modules LIST] [-out DIR] [-reports DIR] [-timeout D]")
+	if *lockorderBin == "" || *floorBin == "" || *rounds < 1 || flag.NArg() > 0 || *vetList != "" && *vetFloorBin == "" {
+		fmt.Fprintln(os.Stderr, "usage: bench -lockorder BIN -floor BIN [-rounds N] [-sizes LIST] [-modules LIST] [-out DIR] [-reports DIR] [-timeout D] [-vet LIST -vetfloor BIN]")
 		os.Exit(2)
 	}
 	ns, err := parseSizes(*sizes)
@@ -63,10 +67,21 @@ func main() {
 		{name: "floor ssa", bin: *floorBin, args: []string{"-floor=ssa"}},
 	}
 	res := results{date: time.Now().UTC(), rounds: *rounds, machine: describeMachine()}
+	fetched := make(map[string]string)
+	fetchOnce := func(m string) (string, error) {
+		if dir, ok := fetched[m]; ok {
+			return dir, nil
+		}
+		dir, err := fetch(work, m)
+		if err == nil {
+			fetched[m] = dir
+		}
+		return dir, err
+	}
 	for _, m := range mods {
 		logf("module %s", m)
 		mr := moduleResult{module: m}
-		dir, err := fetch(work, m)
+		dir, err := fetchOnce(m)
 		if err != nil {
 			mr.err = err
 		} else {
@@ -81,6 +96,25 @@ func main() {
 		res.modules = append(res.modules, mr)
 		if err := res.write(*out); err != nil {
 			fatal(err)
+		}
+	}
+	if *vetList != "" {
+		for m := range strings.SplitSeq(*vetList, ",") {
+			logf("module %s under go vet", m)
+			vr := vetResult{module: m}
+			dir, err := fetchOnce(m)
+			if err != nil {
+				vr.err = err
+			} else {
+				vr.runs, vr.err = timeVet(work, dir, []string{*lockorderBin, *vetFloorBin}, *rounds, *timeout)
+			}
+			if vr.err != nil {
+				logf("  %v", vr.err)
+			}
+			res.vet = append(res.vet, vr)
+			if err := res.write(*out); err != nil {
+				fatal(err)
+			}
 		}
 	}
 	for _, n := range ns {

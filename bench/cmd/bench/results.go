@@ -18,6 +18,7 @@ type results struct {
 	rounds  int
 	machine machine
 	modules []moduleResult
+	vet     []vetResult
 	scaling []scalingResult
 }
 
@@ -96,6 +97,11 @@ func (r *results) failed() bool {
 			return true
 		}
 	}
+	for _, v := range r.vet {
+		if v.err != nil {
+			return true
+		}
+	}
 	return false
 }
 
@@ -148,7 +154,11 @@ func (r *results) markdown() string {
 			p("Failed: `%s`\n", strings.ReplaceAll(m.err.Error(), "\n", " "))
 			continue
 		}
-		toolTable(&b, m.runs)
+		runTable(&b, toolNames, m.runs)
+	}
+
+	if len(r.vet) > 0 {
+		r.vetMarkdown(&b)
 	}
 
 	p("\n## Scaling\n\n")
@@ -169,6 +179,36 @@ func (r *results) markdown() string {
 	return b.String()
 }
 
+// vetMarkdown renders the section on go vet.
+func (r *results) vetMarkdown(b *strings.Builder) {
+	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	p("\n## Under go vet\n\n")
+	p("`go vet -vettool=TOOL ./...` in the module's root, under `/usr/bin/time -v` (CPU time and\n")
+	p("peak memory are those of go vet and every process it starts; the peak is the largest\n")
+	p("one's), lockorder against `bench/cmd/vetfloor`, the SSA floor as a vet tool, alternately,\n")
+	p("%d rounds, after one untimed run that compiles what go vet needs. Each run is a copy of\n", r.rounds)
+	p("the tool with bytes of its own appended: go vet caches a tool's results under a hash of\n")
+	p("its executable, and every package is analysed again. Each package is then a process of\n")
+	p("its own that decodes the facts of its dependencies.\n\n")
+	p("| module | measure | lockorder | ssa | ×ssa |\n| --- | --- | ---: | ---: | ---: |\n")
+	for _, v := range r.vet {
+		if v.err != nil {
+			p("| %s | failed: %s | | | |\n", v.module, strings.ReplaceAll(v.err.Error(), "\n", " "))
+			continue
+		}
+		lo, fl := measure.Median(v.runs[0]), measure.Median(v.runs[1])
+		p("| %s | wall | %s | %s | %s |\n", v.module, secs(int64(lo.Wall)), secs(int64(fl.Wall)), ratio(int64(lo.Wall), int64(fl.Wall)))
+		p("| %s | CPU | %s | %s | %s |\n", v.module, secs(int64(lo.CPU)), secs(int64(fl.CPU)), ratio(int64(lo.CPU), int64(fl.CPU)))
+		p("| %s | peak RSS | %s | %s | %s |\n", v.module, mib(lo.MaxRSSKiB), mib(fl.MaxRSSKiB), ratio(lo.MaxRSSKiB, fl.MaxRSSKiB))
+	}
+	for _, v := range r.vet {
+		if v.err == nil {
+			p("\n%s under go vet:\n\n", v.module)
+			runTable(b, vetToolNames, v.runs)
+		}
+	}
+}
+
 // summaryRows writes the wall time, CPU time and peak memory rows of one
 // module: the three tools' medians and lockorder's ratios to the floors.
 func summaryRows(b *strings.Builder, name string, runs [][]measure.Sample) {
@@ -186,15 +226,15 @@ func summaryRows(b *strings.Builder, name string, runs [][]measure.Sample) {
 	row("peak RSS", func(m measure.Medians) int64 { return m.MaxRSSKiB }, mib)
 }
 
-// toolTable writes the per-tool table of one module: every run, in order.
-func toolTable(b *strings.Builder, runs [][]measure.Sample) {
+// runTable writes the per-tool table of one module: every run, in order.
+func runTable(b *strings.Builder, names []string, runs [][]measure.Sample) {
 	fmt.Fprintf(b, "| tool | runs: wall s / CPU s / RSS MiB (load average before) |\n| --- | --- |\n")
 	for i, samples := range runs {
 		var each []string
 		for _, s := range samples {
 			each = append(each, fmt.Sprintf("%.1f / %.1f / %.0f (%.1f)", s.Wall.Seconds(), s.CPU.Seconds(), float64(s.MaxRSSKiB)/1024, s.Load))
 		}
-		fmt.Fprintf(b, "| %s | %s |\n", toolNames[i], strings.Join(each, ", "))
+		fmt.Fprintf(b, "| %s | %s |\n", names[i], strings.Join(each, ", "))
 	}
 }
 
