@@ -100,7 +100,9 @@ func walkPackage(pass *analysis.Pass, base, share *variantBase) *pkgAnalysis {
 	pa.pkg = pkg
 	funcs := slices.Clone(srcFuncs)
 	if pkg != nil {
-		funcs = append(funcs, pkg.Func("init")) // package-level initialisers register callbacks too
+		// The initial values of package variables register callbacks too,
+		// and a literal function among them may be called later.
+		funcs = appendWithClosures(funcs, pkg.Func("init"))
 	}
 	if base != nil {
 		pa.aliases = maps.Clone(base.aliases)
@@ -139,12 +141,14 @@ func (pa *pkgAnalysis) exportFuncFacts(funcs []*ssa.Function) {
 }
 
 // wantsFact reports whether a declared function of the package gets a fact:
-// an exported function or method does, and an unexported method that
-// implements a method of an interface of the package. Another package
-// reaches an unexported method only through an interface slot, and the
-// analysis follows only the slots of named interfaces; and the driver hands
-// an importer the facts of every method of every package it depends on,
-// directly or not.
+// an exported function or method does, and an unexported method named as
+// an unexported method of a named interface declared in the package. A
+// call of an unexported method can only be written in its package; another
+// package reaches one only through a slot of an interface that has it,
+// which is the package's, and the analysis follows only the slots of named
+// interfaces. The others would be dead weight: the driver hands an importer
+// the facts of every method of every package it depends on, directly or
+// not.
 func (pa *pkgAnalysis) wantsFact(obj *types.Func) bool {
 	switch {
 	case obj.Exported():
@@ -174,6 +178,9 @@ func unexportedSlotNames(pass *analysis.Pass) map[string]bool {
 		tn, ok := obj.(*types.TypeName)
 		if !ok || tn.IsAlias() || !types.IsInterface(tn.Type()) {
 			continue
+		}
+		if _, ok := tn.Type().(*types.TypeParam); ok {
+			continue // a constraint: no slot
 		}
 		it := tn.Type().Underlying().(*types.Interface)
 		for i := range it.NumMethods() {

@@ -169,6 +169,39 @@ func TestPruningChangesNothing(t *testing.T) {
 	}
 }
 
+// TestMethodFactsChangeNothing checks that giving a fact only to the
+// unexported methods another package may reach through an interface gives
+// the same diagnostics, lock graphs and package facts, in every package
+// analysed, as giving one to every method (as TestFixtures does, for the
+// expectations that show their summaries).
+func TestMethodFactsChangeNothing(t *testing.T) {
+	for _, dir := range []string{testdata(t), testdata(t, "alertmanager")} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			pkgs := load(t, dir, "./...")
+			some := withoutFuncFacts(analyzeAll(t, pkgs, false))
+			analyzer.SetFactsForAllMethods(true)
+			defer analyzer.SetFactsForAllMethods(false)
+			compareOutputs(t, some, withoutFuncFacts(analyzeAll(t, pkgs, false)), "with facts on some unexported methods", "on all")
+		})
+	}
+}
+
+// withoutFuncFacts returns analyzeAll's outputs without the functions'
+// facts.
+func withoutFuncFacts(outputs map[string]string) map[string]string {
+	out := make(map[string]string, len(outputs))
+	for id, lines := range outputs {
+		var kept []string
+		for line := range strings.SplitSeq(lines, "\n") {
+			if !strings.Contains(line, "&analyzer.funcFact{") {
+				kept = append(kept, line)
+			}
+		}
+		out[id] = strings.Join(kept, "\n")
+	}
+	return out
+}
+
 // TestTestVariantsReuseExactly checks that a package and its test variant
 // that reuse each other's results (see analyzer/variant.go) report and
 // export what they do when they walk every function: analysed one at a

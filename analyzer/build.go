@@ -13,7 +13,8 @@ import (
 )
 
 // buildSSA builds the SSA form of the package, with a body only for the
-// functions that matter to the lock graph (see relevantFuncs), and returns
+// functions that matter to the lock graph and an initializer that evaluates
+// only the initial values that do (see relevantFuncs), and returns
 // it with its source functions (the built declared functions and their
 // closures, in source order). Building it here rather than requiring
 // buildssa skips most bodies, and lets the SSA form go when the pass ends
@@ -59,21 +60,23 @@ func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package
 	pkg.Build()
 
 	var funcs []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		funcs = append(funcs, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
 	for _, file := range files {
 		for _, decl := range file.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
-				add(prog.FuncValue(pass.TypesInfo.Defs[fd.Name].(*types.Func)))
+				funcs = appendWithClosures(funcs, prog.FuncValue(pass.TypesInfo.Defs[fd.Name].(*types.Func)))
 			}
 		}
 	}
 	return pkg, funcs
+}
+
+// appendWithClosures appends fn and its closures, theirs too, to funcs.
+func appendWithClosures(funcs []*ssa.Function, fn *ssa.Function) []*ssa.Function {
+	funcs = append(funcs, fn)
+	for _, anon := range fn.AnonFuncs {
+		funcs = appendWithClosures(funcs, anon)
+	}
+	return funcs
 }
 
 // pruneBodies is turned off by a test that checks pruning changes nothing.

@@ -100,8 +100,8 @@ func (m *merger) addPending(p pendingCall) bool {
 }
 
 // mayAddPending reports whether a pending call from a lock through a field,
-// with a prefix of n steps, could be new or shorter than the one recorded
-// (see addPending), without making the prefix.
+// with a prefix of n steps, could be new, or not longer than the one
+// recorded (addPending then compares the steps), without making the prefix.
 func (m *merger) mayAddPending(from, field string, n int) bool {
 	old, ok := m.pending[[2]string{from, field}]
 	return (!ok || n <= old.Prefix.Len()) && m.keep(field)

@@ -17,7 +17,9 @@ import (
 // would cost more than everything else lockorder does. relevantFuncs decides
 // from the syntax and the types which declared functions can matter to the
 // lock graph; the others are built without a body, which gives them the
-// empty summary that walking them would have given.
+// empty summary that walking them would have given. The initial values of
+// package variables are decided the same way, each on its own: the package
+// initializer evaluates only those that matter.
 //
 // A function matters when its body (closures included) does any of:
 //   - mentions a value of a sync type (a lock, an alias of one, a Cond);
@@ -25,7 +27,8 @@ import (
 //   - calls anything but a function known to be irrelevant: a function of
 //     this package that does not matter, a function of another package with
 //     no summary fact, an interface method outside the slots the analysis
-//     follows, a builtin other than close;
+//     follows, a builtin other than close (a function literal called at
+//     once counts by its body alone);
 //   - uses a func-typed variable or field, or a function that matters as a
 //     value (a callback stored, passed or called);
 //   - mentions a value of a type with a method that matters and that
@@ -105,8 +108,9 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 	}
 	// ssa names the function literals of the initializer in the order it
 	// builds them (init$1, init$2...): an initial value that does not
-	// matter is left out only when no literal is built after it, so that
-	// witnesses name the literals as they would without pruning.
+	// matter is left out unless it has a literal and a literal is built
+	// after it, so that witnesses name the literals as they would without
+	// pruning.
 	var initOrder []*types.Initializer
 	literalAfter := false
 	for i := len(inits) - 1; i >= 0; i-- {
@@ -135,8 +139,8 @@ func hasFuncLit(e ast.Expr) bool {
 }
 
 // inspect reports whether a function's body (or the initial value of
-// package variables) matters by itself, and records the
-// functions of this package it depends on.
+// package variables) matters by itself, and records the functions of this
+// package it depends on.
 func (r *relevance) inspect(fn *types.Func, body ast.Node) bool {
 	info := r.pass.TypesInfo
 	callees := make(map[ast.Expr]bool) // the Fun of every call: not a func value

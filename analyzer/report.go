@@ -181,15 +181,13 @@ func cycleDiagnostic(c lockgraph.Cycle, pos *positions, entry func(fn string) []
 }
 
 // describeEdge says what an edge's witness does, with the lock modes. The
-// lock held is the target of the witness's first holds step: a witness
-// that begins in a function that passes a callback to one holding a lock
-// starts with the call.
+// lock held is the target of the witness's holds step, which every witness
+// has, not always first: a witness that begins in a function that passes a
+// callback to one holding a lock starts with the call.
 func describeEdge(e lockgraph.Edge) string {
 	first, last := e.Witness[0], e.Witness[len(e.Witness)-1]
-	held := e.From.Name
-	if i := slices.IndexFunc(e.Witness, func(s lockgraph.Step) bool { return s.Kind == lockgraph.Holds }); i >= 0 {
-		held = withMode(e.Witness[i].Target, e.Witness[i].Mode)
-	}
+	hold := e.Witness[slices.IndexFunc(e.Witness, func(s lockgraph.Step) bool { return s.Kind == lockgraph.Holds })]
+	held := withMode(hold.Target, hold.Mode)
 	switch last.Kind {
 	case lockgraph.Waits:
 		return fmt.Sprintf("%s waits for %s while holding %s", first.Func, e.To.Name, held)

@@ -1,10 +1,11 @@
-package initvalues // want package:"lock graph, 2 cycles"
+package initvalues // want package:"lock graph, 3 cycles"
 
 // The initial values of package variables: the package initializer
 // evaluates only those that matter to the lock graph. A literal function
 // called at once is evaluated with its caller; one that takes both locks,
 // in the order Drain inverts, makes a cycle, and one that registers a
-// callback makes another with Flush.
+// callback makes another with Flush; a literal stored in a variable, to be
+// called later, makes a third with Idle.
 
 import "sync"
 
@@ -51,4 +52,22 @@ func Flush() { // want Flush:"acquires initvalues.mu; acquires initvalues.third"
 	defer third.Unlock()
 	mu.Lock()
 	mu.Unlock()
+}
+
+var fourth sync.Mutex
+
+// onIdle is a literal function stored, not called, by the initializer:
+// it is walked all the same.
+var onIdle = func() {
+	fourth.Lock()
+	defer fourth.Unlock()
+	mu.Lock() // want `lock order cycle initvalues.fourth -> initvalues.mu -> initvalues.fourth: initvalues.init.func4 acquires initvalues.mu while holding initvalues.fourth; initvalues.Idle acquires initvalues.fourth while holding initvalues.mu`
+	mu.Unlock()
+}
+
+func Idle() { // want Idle:"acquires initvalues.fourth; acquires initvalues.mu"
+	mu.Lock()
+	defer mu.Unlock()
+	fourth.Lock()
+	fourth.Unlock()
 }
