@@ -43,8 +43,8 @@ func TestFixtures(t *testing.T) {
 }
 
 // TestUnexportedMethodFacts checks which unexported methods get a fact:
-// one that implements a method of an interface of its package, which
-// another package converts to it; not one that none does.
+// one named as a method of an interface of its package, which another
+// package converts to it; not one that no interface has.
 func TestUnexportedMethodFacts(t *testing.T) {
 	analysistest.Run(t, testdata(t), analyzer.Analyzer, "slotlib", "slotuser")
 }

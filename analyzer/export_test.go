@@ -19,6 +19,7 @@ func Reused(path string) bool {
 }
 
 // SetFactsForAllMethods gives every unexported method with a summary a
-// fact, or only those that implement an interface of their package, for
-// the fixtures whose expectations show the summaries of unexported methods.
+// fact, or only those named as a method of an interface of their package
+// (see wantsFact), for the fixtures whose expectations show the summaries
+// of unexported methods.
 func SetFactsForAllMethods(on bool) { factsForAllMethods = on }
