@@ -33,18 +33,36 @@ type graphFactWire struct {
 // or file name starts with it.
 const refPrefix = "\x00"
 
+// Under go vet a package's facts file holds the facts of every package
+// below it, and each is decoded, and encoded again into the importer's,
+// though an importer reads the lock graph facts of its direct imports
+// only. A decoded fact keeps its encoding and is expanded when it is read
+// (see load); encoding it again copies it.
+
 // GobEncode implements gob.GobEncoder.
 func (f *graphFact) GobEncode() ([]byte, error) {
+	if f.encoded != nil {
+		return f.encoded, nil
+	}
 	var t stringTable
 	fact := graphFactData(f.mapStrings(t.ref))
 	return encode(graphFactWire{Strings: t.strings, Fact: fact})
 }
 
-// GobDecode implements gob.GobDecoder.
+// GobDecode implements gob.GobDecoder: it keeps the encoding, for load.
 func (f *graphFact) GobDecode(data []byte) error {
+	*f = graphFact{encoded: bytes.Clone(data)}
+	return nil
+}
+
+// load expands a decoded fact, once.
+func (f *graphFact) load() error {
+	if f.encoded == nil {
+		return nil
+	}
 	var w graphFactWire
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&w); err != nil {
-		return err
+	if err := gob.NewDecoder(bytes.NewReader(f.encoded)).Decode(&w); err != nil {
+		return fmt.Errorf("lockorder fact: %v", err)
 	}
 	t := stringTable{strings: w.Strings}
 	fact := graphFact(w.Fact)

@@ -44,7 +44,14 @@ func TestGraphFactEncoding(t *testing.T) {
 		t.Errorf("the file name is encoded %d times, want 2", n)
 	}
 	got := new(graphFact)
-	if err := gob.NewDecoder(&buf).Decode(got); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(got); err != nil {
+		t.Fatal(err)
+	}
+	again, err := got.GobEncode()
+	if err != nil || !bytes.Contains(buf.Bytes(), again) {
+		t.Errorf("a decoded fact encodes as %d bytes (%v), not as the %d it was decoded from", len(again), err, len(buf.Bytes()))
+	}
+	if err := got.load(); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -53,14 +60,18 @@ func TestGraphFactEncoding(t *testing.T) {
 }
 
 // TestGraphFactBadReference checks that a fact whose step names a string
-// missing from its table does not decode.
+// missing from its table does not expand.
 func TestGraphFactBadReference(t *testing.T) {
 	fact := graphFactWire{Fact: graphFactData{Pending: []pendingCall{{Prefix: lockgraph.PathOf(lockgraph.Step{Func: refPrefix + "7"})}}}}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(fact); err != nil {
 		t.Fatal(err)
 	}
-	if err := new(graphFact).GobDecode(buf.Bytes()); err == nil {
-		t.Error("a reference past the table decoded")
+	f := new(graphFact)
+	if err := f.GobDecode(buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.load(); err == nil {
+		t.Error("a reference past the table expanded")
 	}
 }

@@ -176,6 +176,9 @@ type graphFact struct {
 	// Module is the module path the graph was merged for: the calls
 	// through interfaces of other modules are left out (see merger.keep).
 	Module string
+	// encoded is the encoding of a decoded fact not yet expanded (see
+	// load); the other fields are then empty.
+	encoded []byte
 }
 
 // AFact implements analysis.Fact.
@@ -185,7 +188,11 @@ func (*graphFact) AFact() {}
 // edges, pending calls and callbacks include the standard library's, whose
 // number changes with the Go version.)
 func (f *graphFact) String() string {
-	return fmt.Sprintf("lock graph, %d cycles", len(f.Reported))
+	g := *f
+	if err := g.load(); err != nil {
+		return err.Error()
+	}
+	return fmt.Sprintf("lock graph, %d cycles", len(g.Reported))
 }
 
 func (f *graphFact) empty() bool {

@@ -27,6 +27,9 @@ func (pa *pkgAnalysis) importedGraphs(module string) []*graphFact {
 	for i, imp := range imports {
 		var f graphFact
 		if pa.pass.ImportPackageFact(imp, &f) {
+			if err := f.load(); err != nil {
+				panic(fmt.Errorf("the fact of %s: %v", imp.Path(), err)) // see recovered
+			}
 			facts[i] = &f
 			if f.Module == "" || f.Module == module {
 				covering = append(covering, imp)
