@@ -22,10 +22,10 @@ var vetToolNames = []string{"lockorder", "floor ssa"}
 // timeVet runs "go vet -vettool=TOOL ./..." in dir with lockorder and the
 // vet floor, alternately, rounds times, after one untimed run of the floor
 // that compiles what go vet needs. go vet keeps a tool's results in the
-// build cache under the tool's ID, a hash of its executable: each run gets
-// a copy of the tool with bytes of its own appended, so that it analyses
-// every package again. A run of lockorder may exit with status 1, go vet's
-// for reports.
+// build cache under the tool's ID, a hash of its executable, and across
+// runs of the bench: each run gets a copy of the tool with bytes of its own
+// appended (the time and a count), so that it analyses every package again.
+// A run of lockorder may exit with status 1, go vet's for reports.
 func timeVet(work, dir string, bins []string, rounds int, timeout time.Duration) ([][]measure.Sample, error) {
 	copies := 0
 	fresh := func(bin string) (string, error) {
@@ -35,7 +35,7 @@ func timeVet(work, dir string, bins []string, rounds int, timeout time.Duration)
 			return "", err
 		}
 		path := filepath.Join(work, fmt.Sprintf("vettool-%d", copies))
-		return path, os.WriteFile(path, append(b, fmt.Sprint(copies)...), 0o755)
+		return path, os.WriteFile(path, fmt.Appendf(b, "%d-%d", time.Now().UnixNano(), copies), 0o755)
 	}
 	vet := func(bin string) (measure.Sample, error) {
 		tool, err := fresh(bin)
