@@ -196,10 +196,7 @@ func (r *results) vetMarkdown(b *strings.Builder) {
 			p("| %s | failed: %s | | | |\n", v.module, strings.ReplaceAll(v.err.Error(), "\n", " "))
 			continue
 		}
-		lo, fl := measure.Median(v.runs[0]), measure.Median(v.runs[1])
-		p("| %s | wall | %s | %s | %s |\n", v.module, secs(int64(lo.Wall)), secs(int64(fl.Wall)), ratio(int64(lo.Wall), int64(fl.Wall)))
-		p("| %s | CPU | %s | %s | %s |\n", v.module, secs(int64(lo.CPU)), secs(int64(fl.CPU)), ratio(int64(lo.CPU), int64(fl.CPU)))
-		p("| %s | peak RSS | %s | %s | %s |\n", v.module, mib(lo.MaxRSSKiB), mib(fl.MaxRSSKiB), ratio(lo.MaxRSSKiB, fl.MaxRSSKiB))
+		summaryRows(b, v.module, v.runs)
 	}
 	for _, v := range r.vet {
 		if v.err == nil {
@@ -210,16 +207,22 @@ func (r *results) vetMarkdown(b *strings.Builder) {
 }
 
 // summaryRows writes the wall time, CPU time and peak memory rows of one
-// module: the three tools' medians and lockorder's ratios to the floors.
+// module: each tool's median, lockorder's (the first) then the floors',
+// and lockorder's ratios to the floors.
 func summaryRows(b *strings.Builder, name string, runs [][]measure.Sample) {
-	var ms [3]measure.Medians
-	for i := range ms {
-		ms[i] = measure.Median(runs[i])
+	ms := make([]measure.Medians, len(runs))
+	for i, samples := range runs {
+		ms[i] = measure.Median(samples)
 	}
 	row := func(measureName string, v func(measure.Medians) int64, format func(int64) string) {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s |\n", name, measureName,
-			format(v(ms[0])), format(v(ms[1])), format(v(ms[2])),
-			ratio(v(ms[0]), v(ms[1])), ratio(v(ms[0]), v(ms[2])))
+		fmt.Fprintf(b, "| %s | %s |", name, measureName)
+		for _, m := range ms {
+			fmt.Fprintf(b, " %s |", format(v(m)))
+		}
+		for _, m := range ms[1:] {
+			fmt.Fprintf(b, " %s |", ratio(v(ms[0]), v(m)))
+		}
+		b.WriteString("\n")
 	}
 	row("wall", func(m measure.Medians) int64 { return int64(m.Wall) }, secs)
 	row("CPU", func(m measure.Medians) int64 { return int64(m.CPU) }, secs)
