@@ -111,16 +111,18 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 	// matter is left out unless it has a literal and a literal is built
 	// after it, so that witnesses name the literals as they would without
 	// pruning.
+	// Whether a value has a literal is looked for only when it decides:
+	// initial values can be large tables.
 	var initOrder []*types.Initializer
 	literalAfter := false
 	for i := len(inits) - 1; i >= 0; i-- {
-		init := pass.TypesInfo.InitOrder[i]
-		literal := hasFuncLit(init.Rhs)
-		if r.relevant[inits[i]] || literal && literalAfter {
-			initOrder = append(initOrder, init)
-			literalAfter = literalAfter || literal
-		}
+		init, matters := pass.TypesInfo.InitOrder[i], r.relevant[inits[i]]
 		delete(r.relevant, inits[i])
+		literal := matters != literalAfter && hasFuncLit(init.Rhs)
+		if matters || literal {
+			initOrder = append(initOrder, init)
+		}
+		literalAfter = literalAfter || literal
 	}
 	slices.Reverse(initOrder)
 	return r.relevant, initOrder
