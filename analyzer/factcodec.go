@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"strconv"
@@ -36,8 +37,10 @@ const refPrefix = "\x00"
 // Under go vet a package's facts file holds the facts of every package
 // below it, and each is decoded, and encoded again into the importer's,
 // though an importer reads the lock graph facts of its direct imports
-// only. A decoded fact keeps its encoding and is expanded when it is read
-// (see load); encoding it again copies it.
+// only, and of those only the ones no other covers (see importedGraphs).
+// A decoded fact keeps its encoding, with only its module read (the
+// module comes first, outside the gob stream), and is expanded when it is
+// read (see load); encoding it again copies it.
 
 // GobEncode implements gob.GobEncoder.
 func (f *graphFact) GobEncode() ([]byte, error) {
@@ -46,12 +49,28 @@ func (f *graphFact) GobEncode() ([]byte, error) {
 	}
 	var t stringTable
 	fact := graphFactData(f.mapStrings(t.ref))
-	return encode(graphFactWire{Strings: t.strings, Fact: fact})
+	fact.Module = ""
+	return encodeWire(f.Module, graphFactWire{Strings: t.strings, Fact: fact})
 }
 
-// GobDecode implements gob.GobDecoder: it keeps the encoding, for load.
+// encodeWire encodes a module path, then the wire form of a fact.
+func encodeWire(module string, w graphFactWire) ([]byte, error) {
+	buf := bytes.NewBuffer(binary.AppendUvarint(nil, uint64(len(module))))
+	buf.WriteString(module)
+	if err := gob.NewEncoder(buf).Encode(w); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// GobDecode implements gob.GobDecoder: it reads the module and keeps the
+// encoding, for load.
 func (f *graphFact) GobDecode(data []byte) error {
-	*f = graphFact{encoded: bytes.Clone(data)}
+	n, k := binary.Uvarint(data)
+	if k <= 0 || uint64(len(data)-k) < n {
+		return fmt.Errorf("lockorder fact: bad module length")
+	}
+	*f = graphFact{Module: string(data[k : k+int(n)]), encoded: bytes.Clone(data)}
 	return nil
 }
 
@@ -60,23 +79,16 @@ func (f *graphFact) load() error {
 	if f.encoded == nil {
 		return nil
 	}
+	n, k := binary.Uvarint(f.encoded)
 	var w graphFactWire
-	if err := gob.NewDecoder(bytes.NewReader(f.encoded)).Decode(&w); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(f.encoded[k+int(n):])).Decode(&w); err != nil {
 		return fmt.Errorf("lockorder fact: %v", err)
 	}
 	t := stringTable{strings: w.Strings}
 	fact := graphFact(w.Fact)
+	fact.Module = f.Module
 	*f = fact.mapStrings(t.deref)
 	return t.err
-}
-
-// encode gob-encodes v.
-func encode(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // A stringTable numbers the strings of a fact's steps.

@@ -47,6 +47,9 @@ func TestGraphFactEncoding(t *testing.T) {
 	if err := gob.NewDecoder(bytes.NewReader(buf.Bytes())).Decode(got); err != nil {
 		t.Fatal(err)
 	}
+	if got.Module != want.Module || got.Edges != nil {
+		t.Errorf("a decoded fact has module %q and %d edges before it is expanded, want %q and none", got.Module, len(got.Edges), want.Module)
+	}
 	again, err := got.GobEncode()
 	if err != nil || !bytes.Contains(buf.Bytes(), again) {
 		t.Errorf("a decoded fact encodes as %d bytes (%v), not as the %d it was decoded from", len(again), err, len(buf.Bytes()))
@@ -60,18 +63,22 @@ func TestGraphFactEncoding(t *testing.T) {
 }
 
 // TestGraphFactBadReference checks that a fact whose step names a string
-// missing from its table does not expand.
+// missing from its table does not expand, and that one whose module is cut
+// short does not decode.
 func TestGraphFactBadReference(t *testing.T) {
 	fact := graphFactWire{Fact: graphFactData{Pending: []pendingCall{{Prefix: lockgraph.PathOf(lockgraph.Step{Func: refPrefix + "7"})}}}}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(fact); err != nil {
+	data, err := encodeWire("example.com", fact)
+	if err != nil {
 		t.Fatal(err)
 	}
 	f := new(graphFact)
-	if err := f.GobDecode(buf.Bytes()); err != nil {
+	if err := f.GobDecode(data); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.load(); err == nil {
 		t.Error("a reference past the table expanded")
+	}
+	if err := new(graphFact).GobDecode([]byte{5, 'a'}); err == nil {
+		t.Error("a module longer than the encoding decoded")
 	}
 }

@@ -27,9 +27,6 @@ func (pa *pkgAnalysis) importedGraphs(module string) []*graphFact {
 	for i, imp := range imports {
 		var f graphFact
 		if pa.pass.ImportPackageFact(imp, &f) {
-			if err := f.load(); err != nil {
-				panic(fmt.Errorf("the fact of %s: %v", imp.Path(), err)) // see recovered
-			}
 			facts[i] = &f
 			if f.Module == "" || f.Module == module {
 				covering = append(covering, imp)
@@ -52,6 +49,9 @@ func (pa *pkgAnalysis) importedGraphs(module string) []*graphFact {
 	var out []*graphFact
 	for i, imp := range imports {
 		if facts[i] != nil && !covered[imp] {
+			if err := facts[i].load(); err != nil {
+				panic(fmt.Errorf("the fact of %s: %v", imp.Path(), err)) // see recovered
+			}
 			out = append(out, facts[i])
 		}
 	}
