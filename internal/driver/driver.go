@@ -104,7 +104,9 @@ func Run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer, opts ...
 		return exitError
 	}
 
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: *tests, Dir: *dir}
+	// NeedModule gives each pass its package's module, as go vet does: the
+	// analyzer follows calls through the interfaces of that module only.
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: *tests, Dir: *dir}
 	if *tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + *tags}
 	}
