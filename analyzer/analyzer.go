@@ -91,6 +91,7 @@ func walkPackage(pass *analysis.Pass, base, share *variantBase) *pkgAnalysis {
 	}
 	pa := &pkgAnalysis{
 		pass:    pass,
+		module:  moduleOf(pass),
 		results: make(map[*ssa.Function]*funcResult),
 		callers: make(map[*ssa.Function]map[*ssa.Function]bool),
 		base:    base,

@@ -63,6 +63,14 @@ func TestModel(t *testing.T) {
 	}
 }
 
+// TestOtherModuleInterfaces runs the analyzer over a module that requires
+// another: a call through the other module's interface is not followed,
+// and adds nothing to a summary or to a fact (see followed); the same call
+// through an interface of the module is, and closes a cycle.
+func TestOtherModuleInterfaces(t *testing.T) {
+	analysistest.Run(t, testdata(t, "othermodule"), analyzer.Analyzer, "./...")
+}
+
 // TestModelWitness checks the related information of the model's cycle:
 // every step of both goroutines' paths, with positions in both packages.
 // (analysistest does not look at Related.)
@@ -110,6 +118,7 @@ func TestWholeProgramSuperset(t *testing.T) {
 		{testdata(t, "alertmanager"), "./..."},
 		{testdata(t, "alertmanager-fixed"), "./..."},
 		{testdata(t, "alertmanager-ordered"), "./..."},
+		{testdata(t, "othermodule"), "./..."},
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.dir), func(t *testing.T) {
@@ -158,7 +167,7 @@ func TestWholeProgramSuperset(t *testing.T) {
 // facts, in every package analysed (the standard library's included), as
 // building it for every function.
 func TestPruningChangesNothing(t *testing.T) {
-	for _, dir := range []string{testdata(t), testdata(t, "alertmanager")} {
+	for _, dir := range []string{testdata(t), testdata(t, "alertmanager"), testdata(t, "othermodule")} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			pkgs := load(t, dir, "./...")
 			pruned := analyzeAll(t, pkgs, false)
@@ -175,7 +184,7 @@ func TestPruningChangesNothing(t *testing.T) {
 // analysed, as giving one to every method (as TestFixtures does, for the
 // expectations that show their summaries).
 func TestMethodFactsChangeNothing(t *testing.T) {
-	for _, dir := range []string{testdata(t), testdata(t, "alertmanager")} {
+	for _, dir := range []string{testdata(t), testdata(t, "alertmanager"), testdata(t, "othermodule")} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			pkgs := load(t, dir, "./...")
 			some := withoutFuncFacts(analyzeAll(t, pkgs, false))

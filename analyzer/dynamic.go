@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockorder/lockorder/lockgraph"
@@ -59,6 +60,24 @@ func methodSlot(iface types.Type, method string) (lockgraph.Class, bool) {
 // isMethodSlot reports whether a slot is an interface method.
 func isMethodSlot(id string) bool { return strings.HasSuffix(id, "()") }
 
+// followed reports whether the analysis of a package of the module follows
+// calls through a slot: a field's always, an interface method's when the
+// interface is of that module or the module is unknown (""). A call
+// through another module's interface adds nothing to the summary: only a
+// package of that module would follow it, and no such package can import
+// this one unless the two modules import each other.
+func followed(slot, module string) bool {
+	return module == "" || !isMethodSlot(slot) || inModule(slot, module)
+}
+
+// moduleOf returns the path of the pass's module, or "" when unknown.
+func moduleOf(pass *analysis.Pass) string {
+	if pass.Module != nil {
+		return pass.Module.Path
+	}
+	return ""
+}
+
 // inModule reports whether a class or slot ID belongs to a package of the
 // module with the given path.
 func inModule(id, module string) bool {
@@ -98,7 +117,10 @@ func (w *walker) conversion(mi *ssa.MakeInterface) {
 			continue
 		}
 		slot, ok := methodSlot(iface, m.Name())
-		if fn := prog.MethodValue(sel); ok && fn != nil {
+		if !ok || !followed(slot.ID, w.pa.module) {
+			continue
+		}
+		if fn := prog.MethodValue(sel); fn != nil {
 			w.res.registrations = append(w.res.registrations, registration{field: slot, fn: fn})
 		}
 	}
@@ -223,6 +245,9 @@ func (w *walker) runArgument(fn *ssa.Function, chain *lockgraph.Path, held []hel
 		w.sum.addAcquire(acquire{Class: a.Class, Mode: a.Mode, Param: -1, Chain: full})
 	}
 	for _, fc := range sum.FieldCalls {
+		if !followed(fc.Field.ID, w.pa.module) {
+			continue
+		}
 		if full, ok := joined(chain, fc.Chain); ok {
 			w.fieldCall(fc.Field, full, locks, nil)
 			for _, h := range held {

@@ -87,9 +87,15 @@ type summary struct {
 	Releases []acquire
 }
 
-func (s *summary) empty() bool {
-	return len(s.Acquires) == 0 && len(s.Provides) == 0 && len(s.FieldCalls) == 0 &&
-		len(s.ParamStores) == 0 && len(s.ParamCalls) == 0 && len(s.Returns) == 0 && len(s.Releases) == 0
+func (s *summary) empty() bool { return s.emptyFor("") }
+
+// emptyFor reports whether the summary is empty for a caller in a package of
+// the module: every field call in it, if any, is through a slot that the
+// caller does not follow (see followed).
+func (s *summary) emptyFor(module string) bool {
+	return len(s.Acquires) == 0 && len(s.Provides) == 0 && len(s.ParamStores) == 0 &&
+		len(s.ParamCalls) == 0 && len(s.Returns) == 0 && len(s.Releases) == 0 &&
+		!slices.ContainsFunc(s.FieldCalls, func(fc fieldCall) bool { return followed(fc.Field.ID, module) })
 }
 
 // funcFact carries the summary of an exported function or a method to the

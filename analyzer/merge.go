@@ -42,7 +42,7 @@ type pendingSource struct {
 
 // keep reports whether the merger follows a slot.
 func (m *merger) keep(slot string) bool {
-	return m.module == "" || !isMethodSlot(slot) || inModule(slot, m.module)
+	return followed(slot, m.module)
 }
 
 func newMerger(module string) *merger {

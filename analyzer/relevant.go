@@ -26,7 +26,8 @@ import (
 //   - operates on a channel (an event for the blocking checks);
 //   - calls anything but a function known to be irrelevant: a function of
 //     this package that does not matter, a function of another package with
-//     no summary fact, an interface method outside the slots the analysis
+//     no summary fact (or one that only calls through slots this package
+//     does not follow), an interface method outside the slots the analysis
 //     follows, a builtin other than close (a function literal called at
 //     once counts by its body alone);
 //   - uses a func-typed variable or field, or a function that matters as a
@@ -40,7 +41,8 @@ import (
 
 // relevance computes which functions of a package matter.
 type relevance struct {
-	pass *analysis.Pass
+	pass   *analysis.Pass
+	module string // see followed
 	// ifaces are the named interfaces whose slots the analysis follows for
 	// this package: those of its module, declared here or in a package it
 	// imports, directly or not.
@@ -64,6 +66,7 @@ type relevance struct {
 func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initializer) {
 	r := &relevance{
 		pass:     pass,
+		module:   moduleOf(pass),
 		hasFact:  make(map[*types.Func]bool),
 		convert:  make(map[types.Type][]*types.Func),
 		deps:     make(map[*types.Func][]*types.Func),
@@ -200,7 +203,7 @@ func (r *relevance) callMatters(fn *types.Func, call *ast.CallExpr) bool {
 
 // interfaceCallMatters reports whether a call through an interface can
 // matter: Lock and Unlock through a Locker, or a method of an interface
-// whose slots are followed.
+// whose slots are followed (see followed).
 func (r *relevance) interfaceCallMatters(recv types.Type, m *types.Func) bool {
 	if _, ok := lockerMethods[m.Name()]; ok {
 		return true
@@ -208,8 +211,8 @@ func (r *relevance) interfaceCallMatters(recv types.Type, m *types.Func) bool {
 	if _, ok := types.Unalias(recv).(*types.TypeParam); ok {
 		return true
 	}
-	_, ok := methodSlot(recv, m.Name())
-	return ok
+	slot, ok := methodSlot(recv, m.Name())
+	return ok && followed(slot.ID, r.module)
 }
 
 // funcMatters reports whether a static callee, or a function used as a
@@ -231,7 +234,8 @@ func (r *relevance) funcMatters(fn, f *types.Func) bool {
 	}
 	has, ok := r.hasFact[f]
 	if !ok {
-		has = r.pass.ImportObjectFact(f, new(funcFact))
+		var fact funcFact
+		has = r.pass.ImportObjectFact(f, &fact) && !fact.Summary.emptyFor(r.module)
 		r.hasFact[f] = has
 	}
 	return has
@@ -361,10 +365,7 @@ func embeds(t types.Type) bool {
 // in the analysed module, in the package (locally too) and every package it
 // imports. Generic interfaces are given by their method names.
 func moduleInterfaces(pass *analysis.Pass) ([]*types.Named, map[string]bool) {
-	module := ""
-	if pass.Module != nil {
-		module = pass.Module.Path
-	}
+	module := moduleOf(pass)
 	var out []*types.Named
 	generic := make(map[string]bool)
 	add := func(tn *types.TypeName) {

@@ -63,10 +63,7 @@ func (pa *pkgAnalysis) importedGraphs(module string) []*graphFact {
 // the cycles that no imported package has reported and the double locks,
 // and returns the package's fact and every cycle of its graph.
 func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
-	module := ""
-	if pa.pass.Module != nil {
-		module = pa.pass.Module.Path
-	}
+	module := moduleOf(pa.pass)
 	m := newMerger(module)
 	for _, f := range pa.importedGraphs(module) {
 		m.addFact(f)

@@ -168,6 +168,7 @@ func (b *summaryBuilder) build() summary {
 // each function of the package.
 type pkgAnalysis struct {
 	pass    *analysis.Pass
+	module  string // the package's module: see followed
 	pkg     *ssa.Package
 	results map[*ssa.Function]*funcResult
 	// open, index, low and stack are Tarjan's search state (see

@@ -1096,6 +1096,9 @@ func (w *walker) fieldCall(field lockgraph.Class, chain *lockgraph.Path, locks l
 // fieldCallVia is fieldCall for a chain head followed by rest (see
 // refSet.addVia), made only where it is kept.
 func (w *walker) fieldCallVia(field lockgraph.Class, head *lockgraph.Step, rest *lockgraph.Path, locks lockset, without []instance) {
+	if !followed(field.ID, w.pa.module) {
+		return
+	}
 	w.sum.addFieldCall(field, instRefs(without), head, rest)
 	if len(locks) > 0 && w.tooLong(1+viaLen(head, rest)) {
 		return

@@ -340,58 +340,12 @@ func TestModelWholeProgram(t *testing.T) {
 	}
 }
 
-// hookCycle is a package whose two locks make a cycle only through a call
-// of HOOK's method Fire: *U's Fire is its callee, registered by New.
-const hookCycle = `package PKG
-
-import "sync"
-
-type T struct {
-	mu sync.Mutex
-	h  HOOK
-}
-
-type U struct {
-	mu sync.Mutex
-	t  *T
-}
-
-func New(u *U) *T { return &T{h: u} }
-
-func (t *T) Run() {
-	t.mu.Lock()
-	t.h.Fire()
-	t.mu.Unlock()
-}
-
-func (u *U) Fire() {
-	u.mu.Lock()
-	u.mu.Unlock()
-}
-
-func (u *U) Other() {
-	u.mu.Lock()
-	u.t.mu.Lock()
-	u.t.mu.Unlock()
-	u.mu.Unlock()
-}
-`
-
 // TestOtherModuleInterface checks that the standalone command, like go
 // vet, follows calls through the interfaces of the analysed module only:
-// the cycle through local.Hook is reported, the same one through a
-// dependency module's dep.Hook is not.
+// the cycle through local.Hook is reported, the same one through another
+// module's dep.Hook is not.
 func TestOtherModuleInterface(t *testing.T) {
-	pkg := func(name, hook string) string {
-		return strings.NewReplacer("PKG", name, "HOOK", hook).Replace(hookCycle)
-	}
-	dir := testmod.Write(t, map[string]string{
-		"go.mod":     "module example.com/app\n\ngo 1.26.0\n\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ./dep\n",
-		"dep/go.mod": "module example.com/dep\n\ngo 1.26.0\n",
-		"dep/dep.go": "package dep\n\ntype Hook interface{ Fire() }\n",
-		"local/a.go": pkg("local", "Hook") + "\ntype Hook interface{ Fire() }\n",
-		"other/a.go": strings.Replace(pkg("other", "dep.Hook"), `import "sync"`, "import (\n\t\"sync\"\n\n\t\"example.com/dep\"\n)", 1),
-	})
+	dir := model(t, "othermodule")
 	cycles := func(output string) []string {
 		var found []string
 		for _, line := range strings.Split(output, "\n") {
@@ -401,7 +355,7 @@ func TestOtherModuleInterface(t *testing.T) {
 		}
 		return found
 	}
-	want := []string{"local/a.go:24:11"}
+	want := []string{"local/local.go:31:11"}
 	_, stderr, status := runIn(t, dir, lockorder, "./...")
 	if got := cycles(stderr); status != 3 || !slices.Equal(got, want) {
 		t.Errorf("lockorder: exit %d, cycles at %q; want 3 and %q:\n%s", status, got, want, stderr)
