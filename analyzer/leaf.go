@@ -8,18 +8,22 @@ import (
 
 // The standard library takes many locks that no other package can reach:
 // sync.Pool's allPoolsMu behind every fmt.Sprintf, caches in mime, reflect
-// and encoding packages. Such a lock is a leaf: nothing is acquired while
-// it is held, no callback is called under it, and it lives in an
-// unexported variable or field that only its own package locks and no
-// function returns holding. No cycle goes through a leaf, and no other
-// package can hold it to lock it twice, so a standard library package
-// leaves its leaf locks out of what it exports: the summaries of its
-// functions and its lock graph. Without them most calls into the standard
-// library have an empty summary, and most functions that make them need no
-// SSA form (see relevantFuncs).
+// and encoding packages. Such a lock is a leaf: it lives in an unexported
+// variable or field that only its own package locks, no function returns
+// holding it, no callback is called under it, and nothing is acquired while
+// it is held but other leaves (testing.common.mu, under which the testing
+// package takes only its own locks, is one). No cycle goes from a leaf to a
+// lock of another package, nor back, and no other package can hold it to
+// lock it twice, so a standard library package leaves its leaf locks out of
+// what it exports: the summaries of its functions and its lock graph (a
+// cycle among its own leaves it reports itself). Without them most calls
+// into the standard library have an empty summary, and most functions that
+// make them need no SSA form (see relevantFuncs).
 
 // leafLocks returns the leaf locks of a standard library package, by class
-// ID, or nil for any other package.
+// ID, or nil for any other package: the greatest set of its own locks that
+// are acquired, not returned held nor held at a callback, and under which
+// only locks of the set are acquired.
 func (pa *pkgAnalysis) leafLocks() map[string]bool {
 	path := pa.pass.Pkg.Path()
 	if !isStd(path) {
@@ -27,6 +31,7 @@ func (pa *pkgAnalysis) leafLocks() map[string]bool {
 	}
 	leaves := make(map[string]bool)
 	notLeaf := make(map[string]bool)
+	under := make(map[string][]string) // the locks acquired under each
 	for _, r := range pa.results {
 		for _, a := range r.sum.Acquires {
 			if own(a.Class.ID, path) {
@@ -34,7 +39,7 @@ func (pa *pkgAnalysis) leafLocks() map[string]bool {
 			}
 		}
 		for key := range r.edges {
-			notLeaf[key[0]] = true
+			under[key[0]] = append(under[key[0]], key[1])
 		}
 		for _, p := range r.pending {
 			notLeaf[p.From.ID] = true
@@ -50,6 +55,15 @@ func (pa *pkgAnalysis) leafLocks() map[string]bool {
 	}
 	for id := range notLeaf {
 		delete(leaves, id)
+	}
+	for changed := true; changed; {
+		changed = false
+		for id := range leaves {
+			if slices.ContainsFunc(under[id], func(to string) bool { return !leaves[to] }) {
+				delete(leaves, id)
+				changed = true
+			}
+		}
 	}
 	return leaves
 }

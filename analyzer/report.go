@@ -76,9 +76,7 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	results := pa.walked()
 	for _, r := range results {
 		for _, e := range r.edges {
-			if !pa.leaves[e.to.ID] {
-				m.graph.AddPath(e.from, e.to, e.witness)
-			}
+			m.graph.AddPath(e.from, e.to, e.witness)
 		}
 		for _, p := range r.pending {
 			m.addPending(p)
@@ -137,7 +135,13 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 	pa.reportLeaks(results)
 	pa.reportBounds(results)
 	pa.flush()
-	return m.fact(), cycles
+	fact := m.fact()
+	if len(pa.leaves) > 0 {
+		// The edges into leaves were searched for the cycles among them,
+		// which are the package's own; no importer can reach a leaf.
+		fact.Edges = slices.DeleteFunc(slices.Clone(fact.Edges), func(e lockgraph.Edge) bool { return pa.leaves[e.To.ID] })
+	}
+	return fact, cycles
 }
 
 // reportKey identifies the deadlock a cycle stands for: its key with the
