@@ -81,7 +81,8 @@ func moduleOf(pass *analysis.Pass) string {
 // inModule reports whether a class or slot ID belongs to a package of the
 // module with the given path.
 func inModule(id, module string) bool {
-	return strings.HasPrefix(id, module+".") || strings.HasPrefix(id, module+"/")
+	rest, ok := strings.CutPrefix(id, module)
+	return ok && rest != "" && (rest[0] == '.' || rest[0] == '/')
 }
 
 // storedSlot returns the slot a store writes a func value into: a field,
