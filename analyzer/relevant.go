@@ -389,7 +389,7 @@ func moduleInterfaces(pass *analysis.Pass) ([]*types.Named, map[string]bool) {
 			return
 		}
 		seen[p] = true
-		if module == "" || inModule(p.Path()+".", module) {
+		if module == "" || p.Path() == module || inModule(p.Path(), module) {
 			for _, name := range interfaceNames(p) {
 				add(p.Scope().Lookup(name).(*types.TypeName))
 			}
