@@ -312,8 +312,8 @@ func (r *relevance) typeMatters(fn *types.Func, t types.Type) bool {
 // convertible returns the methods of a named type (through a pointer too)
 // that a conversion to a followed interface would register, or nil.
 func (r *relevance) convertible(named *types.Named) []*types.Func {
-	if hasTypeParams(named) {
-		return nil
+	if len(r.ifaces) == 0 && len(r.generic) == 0 || hasTypeParams(named) {
+		return nil // no interface to convert to
 	}
 	if named.NumMethods() == 0 && !embeds(named.Underlying()) {
 		return nil // no method, declared or promoted
