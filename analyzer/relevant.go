@@ -32,9 +32,10 @@ import (
 //     once counts by its body alone);
 //   - uses a func-typed variable or field, or a function that matters as a
 //     value (a callback stored, passed or called);
-//   - mentions a value of a type with a method that matters and that
-//     implements an interface of the module (a conversion that registers
-//     the method as a callee of the interface's slots).
+//   - uses a value of a type with a method that matters and that
+//     implements an interface of the module, where the value may be
+//     converted to an interface (a conversion registers the method as a
+//     callee of the interface's slots; see mayConvert).
 //
 // A function that matters only through a function of this package matters
 // once that one does; the decision is a least fixpoint over the package.
@@ -74,8 +75,8 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 	}
 	r.ifaces, r.generic = moduleInterfaces(pass)
 	var work []*types.Func
-	visit := func(fn *types.Func, body ast.Node) {
-		if r.inspect(fn, body) && !r.relevant[fn] {
+	visit := func(fn *types.Func, body ast.Node, dest types.Type) {
+		if r.inspect(fn, body, dest) && !r.relevant[fn] {
 			r.relevant[fn] = true
 			work = append(work, fn)
 		}
@@ -83,7 +84,7 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
 			if decl, ok := decl.(*ast.FuncDecl); ok && decl.Body != nil {
-				visit(pass.TypesInfo.Defs[decl.Name].(*types.Func), decl.Body)
+				visit(pass.TypesInfo.Defs[decl.Name].(*types.Func), decl.Body, nil)
 			}
 		}
 	}
@@ -91,7 +92,11 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 	inits := make([]*types.Func, len(pass.TypesInfo.InitOrder))
 	for i, init := range pass.TypesInfo.InitOrder {
 		inits[i] = types.NewFunc(init.Rhs.Pos(), pass.Pkg, "init", new(types.Signature))
-		visit(inits[i], init.Rhs)
+		var dest types.Type
+		if len(init.Lhs) == 1 {
+			dest = init.Lhs[0].Type()
+		}
+		visit(inits[i], init.Rhs, dest)
 	}
 	dependents := make(map[*types.Func][]*types.Func)
 	for fn, deps := range r.deps {
@@ -144,14 +149,13 @@ func hasFuncLit(e ast.Expr) bool {
 }
 
 // inspect reports whether a function's body (or the initial value of
-// package variables) matters by itself, and records the functions of this
-// package it depends on.
-func (r *relevance) inspect(fn *types.Func, body ast.Node) bool {
+// package variables, stored at type dest, or nil when there are several)
+// matters by itself, and records the functions of this package it depends
+// on.
+func (r *relevance) inspect(fn *types.Func, body ast.Node, dest types.Type) bool {
 	info := r.pass.TypesInfo
-	callees := make(map[ast.Expr]bool) // the Fun of every call: not a func value
-	sels := make(map[*ast.Ident]bool)  // the Sel of every selector, seen with it
 	matters := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		if matters {
 			return false
 		}
@@ -163,20 +167,43 @@ func (r *relevance) inspect(fn *types.Func, body ast.Node) bool {
 		case *ast.RangeStmt:
 			_, matters = types.Unalias(info.TypeOf(n.X)).Underlying().(*types.Chan)
 		case *ast.CallExpr:
-			callees[ast.Unparen(n.Fun)] = true
 			matters = r.callMatters(fn, n)
 		case *ast.Ident:
-			matters = !sels[n] && r.valueMatters(fn, n, callees[n])
+			if sel, ok := parent(stack).(*ast.SelectorExpr); !ok || sel.Sel != n { // else seen with its selector
+				matters = r.valueMatters(fn, n, isCallee(n, stack))
+			}
 		case *ast.SelectorExpr:
-			sels[n.Sel] = true
-			matters = r.valueMatters(fn, n, callees[n])
+			matters = r.valueMatters(fn, n, isCallee(n, stack))
 		}
 		if e, ok := n.(ast.Expr); ok && !matters {
-			matters = r.typeMatters(fn, info.TypeOf(e))
+			matters = r.typeMatters(fn, e, stack, dest)
 		}
 		return !matters
 	})
 	return matters
+}
+
+// parent returns the innermost node of a traversal stack, or nil.
+func parent(stack []ast.Node) ast.Node {
+	if len(stack) == 0 {
+		return nil
+	}
+	return stack[len(stack)-1]
+}
+
+// isCallee reports whether e, with the traversal stack above it, is the
+// function of a call (then it is not a func value).
+func isCallee(e ast.Expr, stack []ast.Node) bool {
+	for _, n := range slices.Backward(stack) {
+		switch n := n.(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			return ast.Unparen(n.Fun) == e
+		}
+		break
+	}
+	return false
 }
 
 // callMatters reports whether a call matters by itself; a call of a
@@ -275,10 +302,17 @@ func (r *relevance) valueMatters(fn *types.Func, e ast.Expr, called bool) bool {
 	return false
 }
 
-// typeMatters reports whether a value of type t matters where it appears:
-// a sync type, or a type that can be converted to a followed interface and
-// has methods that matter (added as dependencies).
-func (r *relevance) typeMatters(fn *types.Func, t types.Type) bool {
+// typeMatters reports whether the type of an expression (with the
+// traversal stack above it, and dest as for inspect) matters where it
+// appears: a sync type, or, for a value that may be converted to an
+// interface there, a type that can be converted to a followed interface
+// and has methods that matter (added as dependencies).
+func (r *relevance) typeMatters(fn *types.Func, e ast.Expr, stack []ast.Node, dest types.Type) bool {
+	tv, ok := r.pass.TypesInfo.Types[e]
+	if !ok {
+		tv.Type = r.pass.TypesInfo.TypeOf(e) // an identifier
+	}
+	t := tv.Type
 	if t == nil {
 		return false
 	}
@@ -301,12 +335,170 @@ func (r *relevance) typeMatters(fn *types.Func, t types.Type) bool {
 		methods = r.convertible(named)
 		r.convert[named] = methods
 	}
+	if len(methods) == 0 || tv.IsType() || !mayConvert(r.pass.TypesInfo, e, stack, dest) {
+		return false
+	}
 	for _, m := range methods {
 		if r.funcMatters(fn, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayConvert reports whether the value of e, with the traversal stack
+// above it, may be converted to an interface where it appears, which
+// registers its methods (see walker.conversion): it is not where it is the
+// operand of a selector, an index, a slice, a dereference, &, a range or a
+// statement, is assigned to, or is stored or passed at a type other than
+// an interface. The root of the traversal is stored at type dest (nil for
+// an unknown type). An operand it does not know about may be converted.
+func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node, dest types.Type) bool {
+	i := len(stack) - 1
+	for ; i >= 0; i-- {
+		p, ok := stack[i].(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p
+	}
+	if i < 0 {
+		return mayConvertTo(dest)
+	}
+	switch p := stack[i].(type) {
+	case *ast.SelectorExpr, *ast.StarExpr, *ast.SliceExpr, *ast.RangeStmt, *ast.ExprStmt, *ast.IncDecStmt:
+		return false
+	case *ast.IndexExpr:
+		return e != p.X
+	case *ast.UnaryExpr:
+		return p.Op != token.AND
+	case *ast.SendStmt:
+		ch, ok := types.Unalias(info.TypeOf(p.Chan)).Underlying().(*types.Chan)
+		return e != p.Chan && (!ok || mayConvertTo(ch.Elem()))
+	case *ast.AssignStmt:
+		if slices.Contains(p.Lhs, e) {
+			return false
+		}
+		if j := slices.Index(p.Rhs, e); j >= 0 && len(p.Lhs) == len(p.Rhs) && (p.Tok == token.ASSIGN || p.Tok == token.DEFINE) {
+			return mayConvertTo(info.TypeOf(p.Lhs[j]))
+		}
+	case *ast.ValueSpec:
+		j := slices.Index(p.Values, e)
+		if j < 0 {
+			return false // a name
+		}
+		if len(p.Names) == len(p.Values) {
+			return mayConvertTo(info.TypeOf(p.Names[j]))
+		}
+	case *ast.CompositeLit:
+		return e != p.Type && mayConvertTo(elementType(info, p, e, slices.Index(p.Elts, e)))
+	case *ast.KeyValueExpr:
+		if lit, ok := stack[max(i-1, 0)].(*ast.CompositeLit); ok {
+			return mayConvertTo(keyValueType(info, lit, p, e))
+		}
+	case *ast.CallExpr:
+		return e != p.Fun && mayConvertTo(argumentType(info, p, slices.Index(p.Args, e)))
+	}
+	return true
+}
+
+// mayConvertTo reports whether a value stored at type t may be converted
+// to an interface: t is one (a type parameter is one here), or unknown.
+func mayConvertTo(t types.Type) bool {
+	return t == nil || types.IsInterface(t)
+}
+
+// literalType returns the underlying type of a composite literal, through
+// the pointer of a &T elided in an outer literal.
+func literalType(info *types.Info, lit *ast.CompositeLit) types.Type {
+	t := types.Unalias(info.TypeOf(lit))
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(ptr.Elem())
+	}
+	return t.Underlying()
+}
+
+// elementType returns the type at which a composite literal stores its
+// element e, the i-th one, without a key; nil if it does not know.
+func elementType(info *types.Info, lit *ast.CompositeLit, e ast.Expr, i int) types.Type {
+	switch u := literalType(info, lit).(type) {
+	case *types.Struct:
+		if i >= 0 && i < u.NumFields() {
+			return u.Field(i).Type()
+		}
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	}
+	return nil
+}
+
+// keyValueType returns the type at which a composite literal stores e, the
+// key or the value of one of its elements; nil if it does not know. A
+// field name or an index is not stored.
+func keyValueType(info *types.Info, lit *ast.CompositeLit, kv *ast.KeyValueExpr, e ast.Expr) types.Type {
+	switch u := literalType(info, lit).(type) {
+	case *types.Struct:
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok || info.Uses[key] == nil {
+			return nil
+		}
+		if e == kv.Key {
+			return types.Typ[types.Invalid] // a field name
+		}
+		return info.Uses[key].Type()
+	case *types.Map:
+		if e == kv.Key {
+			return u.Key()
+		}
+		return u.Elem()
+	case *types.Slice, *types.Array:
+		if e == kv.Key {
+			return types.Typ[types.Invalid] // an index
+		}
+		return elementType(info, lit, e, -1)
+	}
+	return nil
+}
+
+// argumentType returns the type at which a call passes its i-th argument
+// (or a conversion converts it), nil if it does not know: an argument of
+// a generic function's instance, or of a call f(g()) with g returning
+// several results.
+func argumentType(info *types.Info, call *ast.CallExpr, i int) types.Type {
+	fun := ast.Unparen(call.Fun)
+	tv := info.Types[fun]
+	if tv.IsType() {
+		return tv.Type
+	}
+	if ix, ok := fun.(*ast.IndexExpr); ok {
+		fun = ix.X
+	} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+		fun = ix.X
+	}
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		fun = sel.Sel
+	}
+	if id, ok := fun.(*ast.Ident); ok {
+		if _, generic := info.Instances[id]; generic {
+			return nil
+		}
+	}
+	sig, ok := types.Unalias(tv.Type).Underlying().(*types.Signature)
+	if !ok || i < 0 || len(call.Args) == 1 && sig.Params().Len() > 1 {
+		return nil
+	}
+	params := sig.Params()
+	switch last := params.Len() - 1; {
+	case sig.Variadic() && i >= last && !call.Ellipsis.IsValid():
+		if s, ok := params.At(last).Type().(*types.Slice); ok {
+			return s.Elem()
+		}
+	case i <= last:
+		return params.At(i).Type()
+	}
+	return nil
 }
 
 // convertible returns the methods of a named type (through a pointer too)
