@@ -327,15 +327,15 @@ func (r *relevance) typeMatters(fn *types.Func, e ast.Expr, stack []ast.Node, de
 		name := named.Obj().Name()
 		return syncMethods[name] != nil || name == "Locker"
 	}
-	if types.IsInterface(named) {
-		return false
+	if tv.IsType() || types.IsInterface(named) {
+		return false // a type is not a value to convert
 	}
 	methods, ok := r.convert[named]
 	if !ok {
 		methods = r.convertible(named)
 		r.convert[named] = methods
 	}
-	if len(methods) == 0 || tv.IsType() || !mayConvert(r.pass.TypesInfo, e, stack, dest) {
+	if len(methods) == 0 || !mayConvert(r.pass.TypesInfo, e, stack, dest) {
 		return false
 	}
 	for _, m := range methods {
