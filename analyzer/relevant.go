@@ -75,8 +75,8 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 	}
 	r.ifaces, r.generic = moduleInterfaces(pass)
 	var work []*types.Func
-	visit := func(fn *types.Func, body ast.Node, dest types.Type) {
-		if r.inspect(fn, body, dest) && !r.relevant[fn] {
+	visit := func(fn *types.Func, body ast.Node, stack []ast.Node) {
+		if r.inspect(fn, body, stack) && !r.relevant[fn] {
 			r.relevant[fn] = true
 			work = append(work, fn)
 		}
@@ -88,15 +88,17 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 			}
 		}
 	}
-	// Each initial value stands for a function of its own, not declared.
+	// Each initial value stands for a function of its own, not declared,
+	// whose body is seen under its declaration.
+	specs := valueSpecs(pass.Files)
 	inits := make([]*types.Func, len(pass.TypesInfo.InitOrder))
 	for i, init := range pass.TypesInfo.InitOrder {
 		inits[i] = types.NewFunc(init.Rhs.Pos(), pass.Pkg, "init", new(types.Signature))
-		var dest types.Type
-		if len(init.Lhs) == 1 {
-			dest = init.Lhs[0].Type()
+		var stack []ast.Node
+		if spec, ok := specs[init.Rhs]; ok {
+			stack = []ast.Node{spec}
 		}
-		visit(inits[i], init.Rhs, dest)
+		visit(inits[i], init.Rhs, stack)
 	}
 	dependents := make(map[*types.Func][]*types.Func)
 	for fn, deps := range r.deps {
@@ -148,14 +150,32 @@ func hasFuncLit(e ast.Expr) bool {
 	return found
 }
 
+// valueSpecs returns the declaration of each initial value of the package
+// variables declared in files.
+func valueSpecs(files []*ast.File) map[ast.Expr]*ast.ValueSpec {
+	specs := make(map[ast.Expr]*ast.ValueSpec)
+	for _, file := range files {
+		for _, decl := range file.Decls {
+			if decl, ok := decl.(*ast.GenDecl); ok && decl.Tok == token.VAR {
+				for _, spec := range decl.Specs {
+					spec := spec.(*ast.ValueSpec)
+					for _, v := range spec.Values {
+						specs[v] = spec
+					}
+				}
+			}
+		}
+	}
+	return specs
+}
+
 // inspect reports whether a function's body (or the initial value of
-// package variables, stored at type dest, or nil when there are several)
-// matters by itself, and records the functions of this package it depends
-// on.
-func (r *relevance) inspect(fn *types.Func, body ast.Node, dest types.Type) bool {
+// package variables) matters by itself, and records the functions of this
+// package it depends on. The stack holds the nodes above the body.
+func (r *relevance) inspect(fn *types.Func, body ast.Node, stack []ast.Node) bool {
 	info := r.pass.TypesInfo
 	matters := false
-	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+	ast.PreorderStack(body, stack, func(n ast.Node, stack []ast.Node) bool {
 		if matters {
 			return false
 		}
@@ -176,7 +196,7 @@ func (r *relevance) inspect(fn *types.Func, body ast.Node, dest types.Type) bool
 			matters = r.valueMatters(fn, n, isCallee(n, stack))
 		}
 		if e, ok := n.(ast.Expr); ok && !matters {
-			matters = r.typeMatters(fn, e, stack, dest)
+			matters = r.typeMatters(fn, e, stack)
 		}
 		return !matters
 	})
@@ -191,19 +211,30 @@ func parent(stack []ast.Node) ast.Node {
 	return stack[len(stack)-1]
 }
 
+// usedBy returns e with the parentheses around it, from the traversal
+// stack above it, and the index in stack of the node that uses it (-1 if
+// none does).
+func usedBy(e ast.Expr, stack []ast.Node) (ast.Expr, int) {
+	i := len(stack) - 1
+	for ; i >= 0; i-- {
+		p, ok := stack[i].(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p
+	}
+	return e, i
+}
+
 // isCallee reports whether e, with the traversal stack above it, is the
 // function of a call (then it is not a func value).
 func isCallee(e ast.Expr, stack []ast.Node) bool {
-	for _, n := range slices.Backward(stack) {
-		switch n := n.(type) {
-		case *ast.ParenExpr:
-			continue
-		case *ast.CallExpr:
-			return ast.Unparen(n.Fun) == e
-		}
-		break
+	e, i := usedBy(e, stack)
+	if i < 0 {
+		return false
 	}
-	return false
+	call, ok := stack[i].(*ast.CallExpr)
+	return ok && call.Fun == e
 }
 
 // callMatters reports whether a call matters by itself; a call of a
@@ -303,11 +334,11 @@ func (r *relevance) valueMatters(fn *types.Func, e ast.Expr, called bool) bool {
 }
 
 // typeMatters reports whether the type of an expression (with the
-// traversal stack above it, and dest as for inspect) matters where it
-// appears: a sync type, or, for a value that may be converted to an
-// interface there, a type that can be converted to a followed interface
-// and has methods that matter (added as dependencies).
-func (r *relevance) typeMatters(fn *types.Func, e ast.Expr, stack []ast.Node, dest types.Type) bool {
+// traversal stack above it) matters where it appears: a sync type, or, for
+// a value that may be converted to an interface there, a type that can be
+// converted to a followed interface and has methods that matter (added as
+// dependencies).
+func (r *relevance) typeMatters(fn *types.Func, e ast.Expr, stack []ast.Node) bool {
 	tv, ok := r.pass.TypesInfo.Types[e]
 	if !ok {
 		tv.Type = r.pass.TypesInfo.TypeOf(e) // an identifier
@@ -335,7 +366,7 @@ func (r *relevance) typeMatters(fn *types.Func, e ast.Expr, stack []ast.Node, de
 		methods = r.convertible(named)
 		r.convert[named] = methods
 	}
-	if len(methods) == 0 || !mayConvert(r.pass.TypesInfo, e, stack, dest) {
+	if len(methods) == 0 || !mayConvert(r.pass.TypesInfo, e, stack) {
 		return false
 	}
 	for _, m := range methods {
@@ -350,20 +381,12 @@ func (r *relevance) typeMatters(fn *types.Func, e ast.Expr, stack []ast.Node, de
 // above it, may be converted to an interface where it appears, which
 // registers its methods (see walker.conversion): it is not where it is the
 // operand of a selector, an index, a slice, a dereference, &, a range or a
-// statement, is assigned to, or is stored or passed at a type other than
-// an interface. The root of the traversal is stored at type dest (nil for
-// an unknown type). An operand it does not know about may be converted.
-func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node, dest types.Type) bool {
-	i := len(stack) - 1
-	for ; i >= 0; i-- {
-		p, ok := stack[i].(*ast.ParenExpr)
-		if !ok {
-			break
-		}
-		e = p
-	}
+// statement, is assigned to, or is stored, passed or declared at a type
+// other than an interface. Where it does not know, it may be.
+func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node) bool {
+	e, i := usedBy(e, stack)
 	if i < 0 {
-		return mayConvertTo(dest)
+		return true
 	}
 	switch p := stack[i].(type) {
 	case *ast.SelectorExpr, *ast.StarExpr, *ast.SliceExpr, *ast.RangeStmt, *ast.ExprStmt, *ast.IncDecStmt:
@@ -391,11 +414,17 @@ func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node, dest types.Type)
 			return mayConvertTo(info.TypeOf(p.Names[j]))
 		}
 	case *ast.CompositeLit:
-		return e != p.Type && mayConvertTo(elementType(info, p, e, slices.Index(p.Elts, e)))
+		return e != p.Type && mayConvertTo(elementType(info, p, nil, slices.Index(p.Elts, e)))
 	case *ast.KeyValueExpr:
-		if lit, ok := stack[max(i-1, 0)].(*ast.CompositeLit); ok {
-			return mayConvertTo(keyValueType(info, lit, p, e))
+		lit, ok := stack[max(i-1, 0)].(*ast.CompositeLit)
+		if !ok {
+			return true
 		}
+		if e == p.Key {
+			m, ok := literalType(info, lit).(*types.Map)
+			return ok && mayConvertTo(m.Key()) // else a field name or an index
+		}
+		return mayConvertTo(elementType(info, lit, p.Key, -1))
 	case *ast.CallExpr:
 		return e != p.Fun && mayConvertTo(argumentType(info, p, slices.Index(p.Args, e)))
 	}
@@ -418,14 +447,21 @@ func literalType(info *types.Info, lit *ast.CompositeLit) types.Type {
 	return t.Underlying()
 }
 
-// elementType returns the type at which a composite literal stores its
-// element e, the i-th one, without a key; nil if it does not know.
-func elementType(info *types.Info, lit *ast.CompositeLit, e ast.Expr, i int) types.Type {
+// elementType returns the type at which a composite literal stores an
+// element: the one with the given key, or without a key the i-th one; nil
+// if it does not know.
+func elementType(info *types.Info, lit *ast.CompositeLit, key ast.Expr, i int) types.Type {
 	switch u := literalType(info, lit).(type) {
 	case *types.Struct:
-		if i >= 0 && i < u.NumFields() {
+		if id, ok := key.(*ast.Ident); ok {
+			if field, ok := info.Uses[id].(*types.Var); ok {
+				return field.Type()
+			}
+		} else if key == nil && i >= 0 && i < u.NumFields() {
 			return u.Field(i).Type()
 		}
+	case *types.Map:
+		return u.Elem()
 	case *types.Slice:
 		return u.Elem()
 	case *types.Array:
@@ -434,59 +470,15 @@ func elementType(info *types.Info, lit *ast.CompositeLit, e ast.Expr, i int) typ
 	return nil
 }
 
-// keyValueType returns the type at which a composite literal stores e, the
-// key or the value of one of its elements; nil if it does not know. A
-// field name or an index is not stored.
-func keyValueType(info *types.Info, lit *ast.CompositeLit, kv *ast.KeyValueExpr, e ast.Expr) types.Type {
-	switch u := literalType(info, lit).(type) {
-	case *types.Struct:
-		key, ok := kv.Key.(*ast.Ident)
-		if !ok || info.Uses[key] == nil {
-			return nil
-		}
-		if e == kv.Key {
-			return types.Typ[types.Invalid] // a field name
-		}
-		return info.Uses[key].Type()
-	case *types.Map:
-		if e == kv.Key {
-			return u.Key()
-		}
-		return u.Elem()
-	case *types.Slice, *types.Array:
-		if e == kv.Key {
-			return types.Typ[types.Invalid] // an index
-		}
-		return elementType(info, lit, e, -1)
-	}
-	return nil
-}
-
 // argumentType returns the type at which a call passes its i-th argument
-// (or a conversion converts it), nil if it does not know: an argument of
-// a generic function's instance, or of a call f(g()) with g returning
-// several results.
+// (or a conversion converts it), nil if it does not know.
 func argumentType(info *types.Info, call *ast.CallExpr, i int) types.Type {
-	fun := ast.Unparen(call.Fun)
-	tv := info.Types[fun]
+	tv := info.Types[ast.Unparen(call.Fun)]
 	if tv.IsType() {
 		return tv.Type
 	}
-	if ix, ok := fun.(*ast.IndexExpr); ok {
-		fun = ix.X
-	} else if ix, ok := fun.(*ast.IndexListExpr); ok {
-		fun = ix.X
-	}
-	if sel, ok := fun.(*ast.SelectorExpr); ok {
-		fun = sel.Sel
-	}
-	if id, ok := fun.(*ast.Ident); ok {
-		if _, generic := info.Instances[id]; generic {
-			return nil
-		}
-	}
 	sig, ok := types.Unalias(tv.Type).Underlying().(*types.Signature)
-	if !ok || i < 0 || len(call.Args) == 1 && sig.Params().Len() > 1 {
+	if !ok || i < 0 {
 		return nil
 	}
 	params := sig.Params()

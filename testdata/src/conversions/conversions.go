@@ -217,4 +217,7 @@ func Unconverted() int {
 	return len(es) + len(m)
 }
 
-var table = []*initial{{}, {}}
+var (
+	spare = &initial{}
+	table = []*initial{{}, {}}
+)
