@@ -15,7 +15,8 @@ import (
 // TestRelevantFuncs checks which functions and initial values of the
 // conversions fixture matter: every one that converts a value to an
 // interface, or calls one that does, and not those that use the same
-// types at their own types.
+// types at their own types (declared, stored, passed, selected, indexed,
+// dereferenced or addressed).
 func TestRelevantFuncs(t *testing.T) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, filepath.Join("..", "testdata", "src", "conversions", "conversions.go"), nil, 0)

@@ -205,7 +205,7 @@ func Reverse() { // want Reverse:"acquires conversions.appendMu; acquires conver
 // does not walk them (see TestRelevantFuncs).
 
 // use takes the values at their own types.
-func use(*assigned, declared, *field, *element, map[*mapped]int, *appended) {}
+func use(*assigned, declared, *field, *element, map[*mapped]int, *appended, assigned, *declared) {}
 
 func Unconverted() int {
 	a := &assigned{}
@@ -213,7 +213,9 @@ func Unconverted() int {
 	h := holder{f: &field{}}
 	es := []*element{{}}
 	m := map[*mapped]int{&mapped{}: 1}
-	use(a, d, h.f, es[0], m, (*appended)(nil))
+	b := *a // dereferenced
+	p := &d // its address taken
+	use(a, d, h.f, es[0], m, (*appended)(nil), b, p)
 	return len(es) + len(m)
 }
 
