@@ -36,7 +36,7 @@ func TestFixtures(t *testing.T) {
 	defer analyzer.SetFactsForAllMethods(false)
 	analysistest.Run(t, testdata(t), analyzer.Analyzer,
 		"abba", "callbacklit", "fieldlib", "fielduser", "importuser", "double",
-		"consistent", "released", "afterunlock", "goroutine", "instances",
+		"consistent", "released", "relocked", "captured", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",
 		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias", "variantuncalled", "variantinit", "variantmethod", "variantshadow", "variantbuiltin", "variantconvert", "initvalues", "stdleaves", "conversions")
@@ -76,6 +76,35 @@ func TestOtherModuleInterfaces(t *testing.T) {
 // (analysistest does not look at Related.)
 func TestModelWitness(t *testing.T) {
 	results := analysistest.Run(t, testdata(t, "alertmanager"), analyzer.Analyzer, "./provider/mem")
+	checkRelated(t, results, []string{
+		"mem.go:103: goroutine 1: holds mem.Alerts.mtx in (*mem.Alerts).Subscribe",
+		"mem.go:108: goroutine 1: calls (*store.Alerts).List from (*mem.Alerts).Subscribe",
+		"store.go:109: goroutine 1: acquires store.Alerts.mtx in (*store.Alerts).List",
+		"store.go:63: goroutine 2: holds store.Alerts.mtx in (*store.Alerts).gc",
+		"store.go:73: goroutine 2: calls store.Alerts.cb from (*store.Alerts).gc",
+		"mem.go:75: goroutine 2: acquires mem.Alerts.mtx in mem.NewAlerts.func1",
+	})
+}
+
+// TestRelockedWitness checks that a lock a callee releases and takes back
+// is held, after the call, where the caller took it.
+func TestRelockedWitness(t *testing.T) {
+	analyzer.SetFactsForAllMethods(true)
+	defer analyzer.SetFactsForAllMethods(false)
+	results := analysistest.Run(t, testdata(t), analyzer.Analyzer, "relocked")
+	checkRelated(t, results, []string{
+		"relocked.go:27: goroutine 1: holds relocked.Resolver.mu in (*relocked.Resolver).Fetch",
+		"relocked.go:29: goroutine 1: acquires relocked.Server.mu in (*relocked.Resolver).Fetch",
+		"relocked.go:41: goroutine 2: holds relocked.Server.mu in (*relocked.Server).ReloadAndStore",
+		"relocked.go:44: goroutine 2: calls (*relocked.Resolver).Store from (*relocked.Server).ReloadAndStore",
+		"relocked.go:21: goroutine 2: acquires relocked.Resolver.mu in (*relocked.Resolver).Store",
+	})
+}
+
+// checkRelated compares the related information of the diagnostics with
+// want, as file:line: message.
+func checkRelated(t *testing.T, results []*analysistest.Result, want []string) {
+	t.Helper()
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Action.Diagnostics {
@@ -84,14 +113,6 @@ func TestModelWitness(t *testing.T) {
 				got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(posn.Filename), posn.Line, rel.Message))
 			}
 		}
-	}
-	want := []string{
-		"mem.go:103: goroutine 1: holds mem.Alerts.mtx in (*mem.Alerts).Subscribe",
-		"mem.go:108: goroutine 1: calls (*store.Alerts).List from (*mem.Alerts).Subscribe",
-		"store.go:109: goroutine 1: acquires store.Alerts.mtx in (*store.Alerts).List",
-		"store.go:63: goroutine 2: holds store.Alerts.mtx in (*store.Alerts).gc",
-		"store.go:73: goroutine 2: calls store.Alerts.cb from (*store.Alerts).gc",
-		"mem.go:75: goroutine 2: acquires mem.Alerts.mtx in mem.NewAlerts.func1",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("related information:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -164,8 +164,15 @@ type heldPrefix struct {
 }
 
 // paramIndexOf returns the index of v among the function's parameters, or
-// -1.
+// -1. A load from a parameter's cell (see spilledParam) is the parameter.
 func paramIndexOf(v ssa.Value) int {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if a, ok := load.X.(*ssa.Alloc); ok {
+			if p := spilledParam(a); p != nil {
+				v = p
+			}
+		}
+	}
 	if p, ok := v.(*ssa.Parameter); ok {
 		return instanceOf(p).paramIndex()
 	}

@@ -211,8 +211,12 @@ func instanceOf(v ssa.Value) instance {
 		return in
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			in := instanceOf(v.X)
-			in.path += "*"
+			return instanceOf(v.X).extend("*")
+		}
+	case *ssa.Alloc:
+		if p := spilledParam(v); p != nil {
+			in := instanceOf(p)
+			in.path += cell
 			return in
 		}
 	case *ssa.IndexAddr:
@@ -241,6 +245,78 @@ func instanceOf(v ssa.Value) instance {
 		return instance{root: "global:" + v.Pkg.Pkg.Path() + "." + v.Name()}
 	}
 	return instance{root: "reg:" + v.Name()}
+}
+
+// cell ends the path of a spilled parameter's cell (see spilledParam):
+// loading from it gives the parameter's instance back.
+const cell = "&"
+
+// extend returns the instance reached from in by a path: a load from a
+// parameter's cell is the parameter.
+func (in instance) extend(path string) instance {
+	if rest, ok := strings.CutPrefix(path, "*"); ok && strings.HasSuffix(in.path, cell) {
+		in.path = strings.TrimSuffix(in.path, cell) + rest
+		return in
+	}
+	in.path += path
+	return in
+}
+
+// spilledParam returns the parameter a cell holds when the cell is where
+// ssa keeps a parameter that closures capture and nothing assigns: the
+// function's loads from it, and its closures', are the parameter, so a
+// lock reached from them is the caller's. It returns nil for any other
+// cell, and for a parameter's cell that is stored to, passed on or
+// indexed.
+func spilledParam(a *ssa.Alloc) *ssa.Parameter {
+	var param *ssa.Parameter
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			p, ok := r.Val.(*ssa.Parameter)
+			if !ok || param != nil || r.Addr != a || r.Block() != a.Block() || a.Block().Index != 0 {
+				return nil
+			}
+			param = p
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return nil
+			}
+		case *ssa.MakeClosure:
+			if !onlyLoaded(r, a) {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return param
+}
+
+// onlyLoaded reports whether the closure a MakeClosure makes, and the
+// closures it makes in turn, only load from the cell it binds.
+func onlyLoaded(mc *ssa.MakeClosure, v ssa.Value) bool {
+	fn := mc.Fn.(*ssa.Function)
+	for i, b := range mc.Bindings {
+		if b != v {
+			continue
+		}
+		for _, r := range *fn.FreeVars[i].Referrers() {
+			switch r := r.(type) {
+			case *ssa.UnOp:
+				if r.Op != token.MUL {
+					return false
+				}
+			case *ssa.MakeClosure:
+				if !onlyLoaded(r, fn.FreeVars[i]) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // indexKey names an index: a constant by its value, anything else by its

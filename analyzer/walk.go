@@ -593,6 +593,7 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 		mode = lockgraph.Read
 	}
 	h := held{class: class, mode: mode, inst: in, pos: pos, guard: s.known}
+	owed := s.owed // a lock taken back is taken without the caller's
 	if i := s.owed.find(in); i >= 0 && knows(s.known, s.owed[i].guard) {
 		h.restored = true
 		s.owed = s.owed.without(i)
@@ -608,7 +609,7 @@ func (w *walker) lock(mu ssa.Value, kind syncOpKind, pos token.Pos, s state) sta
 			}
 		}
 		r := ref(class, mode, in, acq)
-		r.Without = instRefs(s.owed.instances())
+		r.Without = instRefs(owed.instances())
 		r.Guard = w.paramGuard(h.guard)
 		w.sum.addAcquire(r)
 		w.taken(in)
@@ -758,9 +759,6 @@ func (w *walker) finishExits() {
 		}
 	}
 	for _, h := range always {
-		if _, relocked := w.released[h.inst]; relocked {
-			continue // released, then taken again: the caller holds it before and after
-		}
 		if h.inst.paramIndex() >= 0 || h.inst.isGlobal() {
 			w.sum.addReturn(ref(h.class, h.mode, h.inst, lockgraph.PathOf(w.step(lockgraph.Acquires, h.class.Name, h.mode, h.pos))))
 		}
@@ -838,6 +836,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 		call = w.step(lockgraph.Calls, funcName(callee), 0, pos)
 		w.foldCallee(sum, call, args, pos, s)
 	}
+	before := s.must
 	s = w.releases(sum, args, s)
 	for _, r := range sum.Returns {
 		class, in, ok := w.mapRef(r, args)
@@ -852,9 +851,26 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 			}
 			w.taken(in)
 		}
-		s = s.with(held{class: class, mode: r.Mode, inst: in, pos: pos})
+		h := held{class: class, mode: r.Mode, inst: in, pos: pos}
+		if i := before.find(in); i >= 0 {
+			h = before[i] // released and taken back: held as before the call
+		} else if retakes(sum, r) {
+			// The callee needs it held on entry, by a caller further up:
+			// held after the call, but not taken here.
+			h.restored = true
+		}
+		s = s.with(h)
 	}
 	return s
+}
+
+// retakes reports whether a lock a callee returns holding is one it
+// releases too: it needs the lock held when called, releases it and takes
+// it back.
+func retakes(sum summary, r acquire) bool {
+	return slices.ContainsFunc(sum.Releases, func(rel acquire) bool {
+		return rel.Class.ID == r.Class.ID && rel.Param == r.Param && rel.Root == r.Root && rel.Path == r.Path
+	})
 }
 
 // releases applies the locks a callee releases without taking them: they
@@ -971,8 +987,7 @@ func (w *walker) mapRef(a acquire, args []ssa.Value) (lockgraph.Class, instance,
 	class := a.Class
 	in := instance{root: "callee"}
 	if a.Param >= 0 && a.Param < len(args) {
-		in = instanceOf(args[a.Param])
-		in.path += a.Path
+		in = instanceOf(args[a.Param]).extend(a.Path)
 		if class.ID == "" {
 			c, argIn, ok := w.lockRef(args[a.Param])
 			if !ok || a.Path != "" {
@@ -1062,9 +1077,7 @@ func (w *walker) mapWithout(refs []instRef, args []ssa.Value) []instance {
 	for _, r := range refs {
 		switch {
 		case r.Param >= 0 && r.Param < len(args):
-			in := instanceOf(args[r.Param])
-			in.path += r.Path
-			out = append(out, in)
+			out = append(out, instanceOf(args[r.Param]).extend(r.Path))
 		case r.Param == globalParam:
 			out = append(out, instance{root: r.Root, path: r.Path})
 		}
@@ -1176,10 +1189,8 @@ func isFunc(t types.Type) bool {
 func (w *walker) storeFunc(field lockgraph.Class, v ssa.Value) {
 	if fn := funcValue(v); fn != nil {
 		w.res.registrations = append(w.res.registrations, registration{field: field, fn: fn})
-	} else if p, ok := v.(*ssa.Parameter); ok {
-		if i := instanceOf(p).paramIndex(); i >= 0 {
-			w.sum.addParamStore(paramStore{Param: i, Field: field})
-		}
+	} else if i := paramIndexOf(v); i >= 0 {
+		w.sum.addParamStore(paramStore{Param: i, Field: field})
 	}
 }
 

@@ -32,13 +32,13 @@ func (r *Resolver) Fetch(s *Server) { // want Fetch:"acquires released.Resolver.
 }
 
 // configure must be called with s.mu held.
-func (s *Server) configure() { // want configure:"acquires released.Resolver.mu; acquires released.Server.mu; releases released.Server.mu"
+func (s *Server) configure() { // want configure:"acquires released.Resolver.mu; acquires released.Server.mu; returns holding released.Server.mu; releases released.Server.mu"
 	s.mu.Unlock()
 	s.res.Store("k", "v")
 	s.mu.Lock()
 }
 
-func (s *Server) Reload() { // want Reload:"acquires released.Resolver.mu; acquires released.Server.mu"
+func (s *Server) Reload() { // want Reload:"^acquires released.Resolver.mu; acquires released.Server.mu$"
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.configure()
