@@ -87,17 +87,30 @@ func TestModelWitness(t *testing.T) {
 }
 
 // TestRelockedWitness checks that a lock a callee releases and takes back
-// is held, after the call, where the caller took it.
+// is held, after the call, where the caller took it and in the mode the
+// callee took it back in.
 func TestRelockedWitness(t *testing.T) {
 	analyzer.SetFactsForAllMethods(true)
 	defer analyzer.SetFactsForAllMethods(false)
 	results := analysistest.Run(t, testdata(t), analyzer.Analyzer, "relocked")
 	checkRelated(t, results, []string{
-		"relocked.go:27: goroutine 1: holds relocked.Resolver.mu in (*relocked.Resolver).Fetch",
-		"relocked.go:29: goroutine 1: acquires relocked.Server.mu in (*relocked.Resolver).Fetch",
-		"relocked.go:41: goroutine 2: holds relocked.Server.mu in (*relocked.Server).ReloadAndStore",
-		"relocked.go:44: goroutine 2: calls (*relocked.Resolver).Store from (*relocked.Server).ReloadAndStore",
-		"relocked.go:21: goroutine 2: acquires relocked.Resolver.mu in (*relocked.Resolver).Store",
+		"relocked.go:29: goroutine 1: holds relocked.Resolver.mu in (*relocked.Resolver).Fetch",
+		"relocked.go:31: goroutine 1: acquires relocked.Server.mu in (*relocked.Resolver).Fetch",
+		"relocked.go:43: goroutine 2: holds relocked.Server.mu in (*relocked.Server).ReloadAndStore",
+		"relocked.go:46: goroutine 2: calls (*relocked.Resolver).Store from (*relocked.Server).ReloadAndStore",
+		"relocked.go:23: goroutine 2: acquires relocked.Resolver.mu in (*relocked.Resolver).Store",
+		"relocked.go:55: goroutine 1: holds relocked.Index.mu in (*relocked.Index).Lookup",
+		"relocked.go:57: goroutine 1: acquires relocked.Server.mu in (*relocked.Index).Lookup",
+		"relocked.go:72: goroutine 2: holds relocked.Server.mu in (*relocked.Server).ReloadAndIndex",
+		"relocked.go:75: goroutine 2: acquires relocked.Index.mu in (*relocked.Server).ReloadAndIndex",
+		"relocked.go:83: relocked.Server.mu first acquired here",
+		"relocked.go:84: calls (*relocked.Server).Twice.func1 from (*relocked.Server).Twice",
+		"relocked.go:82: acquires relocked.Server.mu in (*relocked.Server).Twice.func1",
+		"relocked.go:110: goroutine 1: holds relocked.Index.mu in (*relocked.Index).Scan",
+		"relocked.go:112: goroutine 1: acquires relocked.Table.rw (read) in (*relocked.Index).Scan",
+		"relocked.go:101: goroutine 2: holds relocked.Table.rw in (*relocked.Table).Grow",
+		"relocked.go:103: goroutine 2: acquires relocked.Index.mu in (*relocked.Table).Grow",
+		"relocked.go:120: relocked.Server.mu acquired here",
 	})
 }
 

@@ -263,18 +263,18 @@ func (in instance) extend(path string) instance {
 }
 
 // spilledParam returns the parameter a cell holds when the cell is where
-// ssa keeps a parameter that closures capture and nothing assigns: the
-// function's loads from it, and its closures', are the parameter, so a
-// lock reached from them is the caller's. It returns nil for any other
-// cell, and for a parameter's cell that is stored to, passed on or
-// indexed.
+// ssa keeps a parameter that closures capture (declared where the
+// parameter is, and stored to once, with the parameter, before the body)
+// and nothing else stores to it or takes it elsewhere: the function's
+// loads from it, and its closures', are the parameter, so a lock reached
+// from them is the caller's. It returns nil for any other cell.
 func spilledParam(a *ssa.Alloc) *ssa.Parameter {
 	var param *ssa.Parameter
 	for _, r := range *a.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
 			p, ok := r.Val.(*ssa.Parameter)
-			if !ok || param != nil || r.Addr != a || r.Block() != a.Block() || a.Block().Index != 0 {
+			if !ok || param != nil || p.Pos() != a.Pos() || !a.Pos().IsValid() || r.Block() != a.Block() || a.Block().Index != 0 {
 				return nil
 			}
 			param = p
@@ -294,7 +294,7 @@ func spilledParam(a *ssa.Alloc) *ssa.Parameter {
 }
 
 // onlyLoaded reports whether the closure a MakeClosure makes, and the
-// closures it makes in turn, only load from the cell it binds.
+// closures it makes in turn, only load from the cell v that it binds.
 func onlyLoaded(mc *ssa.MakeClosure, v ssa.Value) bool {
 	fn := mc.Fn.(*ssa.Function)
 	for i, b := range mc.Bindings {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -758,6 +759,9 @@ func (w *walker) finishExits() {
 			}
 		}
 	}
+	for _, h := range w.retaken(always) {
+		always = always.add(h)
+	}
 	for _, h := range always {
 		if h.inst.paramIndex() >= 0 || h.inst.isGlobal() {
 			w.sum.addReturn(ref(h.class, h.mode, h.inst, lockgraph.PathOf(w.step(lockgraph.Acquires, h.class.Name, h.mode, h.pos))))
@@ -780,6 +784,36 @@ func (w *walker) finishExits() {
 	for in, class := range w.released {
 		w.sum.addRelease(ref(class, lockgraph.Write, in, nil))
 	}
+}
+
+// retaken returns the caller's locks that the function releases on some
+// paths and takes back on each of them, held at the returns where it took
+// them back: owed at no return, the caller holds them again at every
+// return, where they are not already among the locks returned.
+func (w *walker) retaken(returned lockset) lockset {
+	var out lockset
+	for _, in := range slices.SortedFunc(maps.Keys(w.released), compareInstances) {
+		if returned.find(in) >= 0 {
+			continue
+		}
+		var h *held
+		for _, e := range w.exits {
+			if !e.ret {
+				continue
+			}
+			if e.locks.owed.find(in) >= 0 {
+				h = nil
+				break
+			}
+			if i := e.locks.may.find(in); i >= 0 && h == nil {
+				h = &e.locks.may[i]
+			}
+		}
+		if h != nil {
+			out = out.add(*h)
+		}
+	}
+	return out
 }
 
 // returned returns the locks a return hands to the caller: those held on
@@ -836,7 +870,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 		call = w.step(lockgraph.Calls, funcName(callee), 0, pos)
 		w.foldCallee(sum, call, args, pos, s)
 	}
-	before := s.must
+	before := s
 	s = w.releases(sum, args, s)
 	for _, r := range sum.Returns {
 		class, in, ok := w.mapRef(r, args)
@@ -851,15 +885,28 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 			}
 			w.taken(in)
 		}
-		h := held{class: class, mode: r.Mode, inst: in, pos: pos}
-		if i := before.find(in); i >= 0 {
-			h = before[i] // released and taken back: held as before the call
-		} else if retakes(sum, r) {
-			// The callee needs it held on entry, by a caller further up:
-			// held after the call, but not taken here.
-			h.restored = true
+		if !retakes(sum, r) {
+			s = s.with(held{class: class, mode: r.Mode, inst: in, pos: pos})
+			continue
 		}
-		s = s.with(h)
+		// The callee released the lock and took it back: not owed, and held
+		// as before the call (on the same paths, where it was taken), in the
+		// callee's mode. One not held here was held by a caller further up,
+		// as the callee needs it: held after the call, but not taken here.
+		if i := s.owed.find(in); i >= 0 {
+			s.owed = s.owed.without(i)
+		}
+		i := before.may.find(in)
+		if i < 0 {
+			s = s.with(held{class: class, mode: r.Mode, inst: in, pos: pos, restored: true})
+			continue
+		}
+		h := before.may[i]
+		h.mode = r.Mode
+		if before.must.find(in) >= 0 {
+			s.must = s.must.add(h)
+		}
+		s.may = union(s.may, lockset{h})
 	}
 	return s
 }
@@ -875,17 +922,26 @@ func retakes(sum summary, r acquire) bool {
 
 // releases applies the locks a callee releases without taking them: they
 // are no longer held, and those of this function's caller not held here
-// make this function an unlock wrapper too.
+// (or held again after a release) are owed and make this function an
+// unlock wrapper too, as an Unlock of them does.
 func (w *walker) releases(sum summary, args []ssa.Value, s state) state {
 	for _, r := range sum.Releases {
-		if class, in, ok := w.mapRef(r, args); ok {
-			if w.record {
-				w.unlocks[in] = class
-				if s.may.find(in) < 0 && s.may.findClass(class) < 0 && (in.paramIndex() >= 0 || in.isGlobal()) {
-					w.released[in] = class
-				}
+		class, in, ok := w.mapRef(r, args)
+		if !ok {
+			continue
+		}
+		i := s.may.find(in)
+		callers := (i < 0 && s.may.findClass(class) < 0 || i >= 0 && s.may[i].restored) &&
+			(in.paramIndex() >= 0 || in.isGlobal())
+		if w.record {
+			w.unlocks[in] = class
+			if callers {
+				w.released[in] = class
 			}
-			s = s.release(in, class)
+		}
+		s = s.release(in, class)
+		if callers {
+			s.owed = s.owed.add(held{class: class, inst: in})
 		}
 	}
 	return s

@@ -27,6 +27,17 @@ func (b *Bus) Watch(f func()) { // want Watch:"stores param 1 in captured.Bus.wa
 	defer func() { _ = f }()
 }
 
+// Reset stores the callback its closure will call, which is nil: the
+// local captured by the closure is not cb, though it is assigned cb once.
+func (b *Bus) Reset(cb func()) { // want Reset:"^acquires captured.Bus.mu$"
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var f func()
+	b.watcher = f
+	f = cb
+	defer func() { b.last = f }()
+}
+
 func (b *Bus) fire() { // want fire:"acquires captured.Bus.mu; calls captured.Bus.watcher"
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -18,7 +18,7 @@ type FileStore struct {
 }
 
 // scan must be called with s.mu held.
-func (s *FileStore) scan(load func(*Block) error) (uint64, error) { // want scan:`acquires leaks.Block.mu; acquires leaks.FileStore.mu; releases leaks.FileStore.mu`
+func (s *FileStore) scan(load func(*Block) error) (uint64, error) { // want scan:`acquires leaks.Block.mu; acquires leaks.FileStore.mu; returns holding leaks.FileStore.mu; releases leaks.FileStore.mu`
 	for _, b := range s.blocks {
 		s.mu.Unlock()
 		b.mu.Lock()

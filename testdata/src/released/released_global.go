@@ -16,7 +16,7 @@ func run(f func()) {
 	f()
 }
 
-func BenchSome(n int) { // want BenchSome:"acquires released.benchMu; releases released.benchMu"
+func BenchSome(n int) { // want BenchSome:"acquires released.benchMu; returns holding released.benchMu; releases released.benchMu"
 	if n > 0 {
 		run(func() {})
 	}

@@ -15,7 +15,7 @@ type Conn struct {
 }
 
 // flush must be called with c.mu held.
-func (c *Conn) flush(yield bool) { // want flush:"acquires released.Conn.mu; releases released.Conn.mu"
+func (c *Conn) flush(yield bool) { // want flush:"acquires released.Conn.mu; returns holding released.Conn.mu; releases released.Conn.mu"
 	if yield {
 		c.mu.Unlock()
 		c.mu.Lock()
