@@ -632,6 +632,12 @@ func (w *walker) unlock(mu ssa.Value, s state) state {
 	if !ok {
 		return s
 	}
+	return w.release(class, in, s)
+}
+
+// release releases a lock, by an Unlock or by a callee that releases it
+// without taking it (see unlock): a lock of the caller becomes owed.
+func (w *walker) release(class lockgraph.Class, in instance, s state) state {
 	callers := s.may.find(in) < 0 && s.may.findClass(class) < 0 && (in.paramIndex() >= 0 || in.isGlobal())
 	var owed []fact
 	if i := s.may.find(in); i >= 0 && s.may[i].restored {
@@ -759,9 +765,7 @@ func (w *walker) finishExits() {
 			}
 		}
 	}
-	for _, h := range w.retaken(always) {
-		always = always.add(h)
-	}
+	always = union(always, w.retaken(always))
 	for _, h := range always {
 		if h.inst.paramIndex() >= 0 || h.inst.isGlobal() {
 			w.sum.addReturn(ref(h.class, h.mode, h.inst, lockgraph.PathOf(w.step(lockgraph.Acquires, h.class.Name, h.mode, h.pos))))
@@ -920,28 +924,12 @@ func retakes(sum summary, r acquire) bool {
 	})
 }
 
-// releases applies the locks a callee releases without taking them: they
-// are no longer held, and those of this function's caller not held here
-// (or held again after a release) are owed and make this function an
-// unlock wrapper too, as an Unlock of them does.
+// releases applies the locks a callee releases without taking them, as
+// Unlocks here (see release).
 func (w *walker) releases(sum summary, args []ssa.Value, s state) state {
 	for _, r := range sum.Releases {
-		class, in, ok := w.mapRef(r, args)
-		if !ok {
-			continue
-		}
-		i := s.may.find(in)
-		callers := (i < 0 && s.may.findClass(class) < 0 || i >= 0 && s.may[i].restored) &&
-			(in.paramIndex() >= 0 || in.isGlobal())
-		if w.record {
-			w.unlocks[in] = class
-			if callers {
-				w.released[in] = class
-			}
-		}
-		s = s.release(in, class)
-		if callers {
-			s.owed = s.owed.add(held{class: class, inst: in})
+		if class, in, ok := w.mapRef(r, args); ok {
+			s = w.release(class, in, s)
 		}
 	}
 	return s

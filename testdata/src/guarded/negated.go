@@ -22,3 +22,27 @@ func (t *T) update(needLock bool, cb func()) { // want update:"acquires guarded.
 		t.mu.Unlock()
 	}
 }
+
+// unlock releases t.mu.
+func (t *T) unlock() { // want unlock:"releases guarded.T.mu"
+	t.mu.Unlock()
+}
+
+// updateVia is update with the unlocks made by a helper: a callee's
+// release is an Unlock here, so it restores the caller's lock the same way.
+// Silent.
+func (t *T) updateVia(needLock bool, cb func()) { // want updateVia:"acquires guarded.T.mu; calls param 2"
+	if needLock {
+		t.mu.Lock()
+	}
+	t.n++
+	if cb != nil {
+		t.unlock()
+		cb()
+		if !needLock {
+			t.mu.Lock()
+		}
+	} else if needLock {
+		t.unlock()
+	}
+}
