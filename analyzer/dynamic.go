@@ -164,19 +164,33 @@ type heldPrefix struct {
 }
 
 // paramIndexOf returns the index of v among the function's parameters, or
-// -1. A load from a parameter's cell (see spilledParam) is the parameter.
+// -1. A load from a parameter's cell (see spilledParam) is the parameter,
+// and so is the cell itself where it is bound to a closure (its only other
+// use). In a closure, a free variable, or a load from one, is numbered as
+// instanceOf numbers it: what the caller binds there, which the caller
+// maps in turn when it folds the closure's summary (see callArgs).
 func paramIndexOf(v ssa.Value) int {
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
-		if a, ok := load.X.(*ssa.Alloc); ok {
-			if p := spilledParam(a); p != nil {
-				v = p
-			}
-		}
+		v = load.X
 	}
-	if p, ok := v.(*ssa.Parameter); ok {
-		return instanceOf(p).paramIndex()
+	switch x := v.(type) {
+	case *ssa.Alloc:
+		if p := spilledParam(x); p != nil {
+			return instanceOf(p).paramIndex()
+		}
+	case *ssa.Parameter, *ssa.FreeVar:
+		return instanceOf(x).paramIndex()
 	}
 	return -1
+}
+
+// paramName names the parameter or free variable that paramIndexOf
+// numbers i in fn.
+func paramName(fn *ssa.Function, i int) string {
+	if i < len(fn.Params) {
+		return fn.Params[i].Name()
+	}
+	return fn.FreeVars[i-len(fn.Params)].Name()
 }
 
 // callParam records the call of a func-typed parameter with the locks held.
@@ -295,7 +309,7 @@ func (w *walker) callValue(v ssa.Value, args []ssa.Value, pos token.Pos, s state
 		return s
 	}
 	if i := paramIndexOf(v); i >= 0 {
-		w.callParam(i, lockgraph.PathOf(w.step(lockgraph.Calls, w.fn.Params[i].Name(), 0, pos)), nil, s.must)
+		w.callParam(i, lockgraph.PathOf(w.step(lockgraph.Calls, paramName(w.fn, i), 0, pos)), nil, s.must)
 	} else if slot, ok := slotOfValue(v); ok {
 		w.fieldCall(slot, lockgraph.PathOf(w.step(lockgraph.Calls, slot.Name, 0, pos)), s.must, s.owed.instances())
 	}
