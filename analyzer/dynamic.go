@@ -225,7 +225,7 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 		arg := args[pc.Param]
 		switch {
 		case funcValue(arg) != nil:
-			w.runArgument(funcValue(arg), chain, held, locks)
+			w.runArgument(funcValue(arg), callArgs(arg, nil), chain, held, locks)
 		case paramIndexOf(arg) >= 0:
 			w.callParam(paramIndexOf(arg), chain, held, locks)
 		default:
@@ -240,8 +240,12 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 }
 
 // runArgument folds in a function value that a callee calls: its locks are
-// taken under the callee's held locks and the caller's.
-func (w *walker) runArgument(fn *ssa.Function, chain *lockgraph.Path, held []heldPrefix, locks lockset) {
+// taken under the callee's held locks and the caller's. A closure's
+// bindings are the caller's values its free variables map to: the calls
+// and stores it makes of the caller's func parameters through them are the
+// caller's (those of its own parameters, the callee's arguments, are not
+// known here).
+func (w *walker) runArgument(fn *ssa.Function, bindings []ssa.Value, chain *lockgraph.Path, held []heldPrefix, locks lockset) {
 	sum := w.calleeSummary(fn)
 	for _, a := range sum.Acquires {
 		if a.Class.ID == "" {
@@ -277,6 +281,40 @@ func (w *walker) runArgument(fn *ssa.Function, chain *lockgraph.Path, held []hel
 					w.res.pending.add(h.From, fc.Field, p)
 				}
 			}
+		}
+	}
+	bound := func(param int) ssa.Value {
+		if i := param - len(fn.Params); i >= 0 && i < len(bindings) {
+			return bindings[i]
+		}
+		return nil
+	}
+	for _, pc := range sum.ParamCalls {
+		i := paramIndexOf(bound(pc.Param))
+		if i < 0 {
+			continue
+		}
+		full, ok := joined(chain, pc.Chain)
+		if !ok {
+			w.res.cut++
+			continue
+		}
+		var all []heldPrefix
+		for _, h := range held {
+			if p, ok := joined(h.Prefix, pc.Chain); ok {
+				all = append(all, heldPrefix{From: h.From, Prefix: p})
+			}
+		}
+		for _, h := range pc.Held {
+			if p, ok := joined(chain, h.Prefix); ok {
+				all = append(all, heldPrefix{From: h.From, Prefix: p})
+			}
+		}
+		w.callParam(i, full, all, locks)
+	}
+	for _, ps := range sum.ParamStores {
+		if v := bound(ps.Param); v != nil {
+			w.storeFunc(ps.Field, v)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package captured // want package:"lock graph, 4 cycles"
+package captured // want package:"lock graph, 7 cycles"
 
 import "sync"
 

@@ -8,8 +8,10 @@ import "sync"
 
 type Hub struct {
 	mu   sync.Mutex
+	seen sync.Mutex
 	once sync.Once
 	cb   func()
+	next func()
 }
 
 // OnChange registers f once, from a closure.
@@ -18,7 +20,7 @@ func (h *Hub) OnChange(f func()) { // want OnChange:"stores param 1 in captured.
 }
 
 func (h *Hub) fire() { // want fire:"acquires captured.Hub.mu; calls captured.Hub.cb"
-	h.mu.Lock()
+	h.mu.Lock() // want `lock order cycle captured.Guest.mu -> captured.Hub.mu -> captured.Guest.mu`
 	defer h.mu.Unlock()
 	h.cb()
 }
@@ -28,6 +30,38 @@ func (h *Hub) Each(f func()) { // want Each:"acquires captured.Hub.mu; calls par
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	func() { f() }()
+}
+
+// Visit calls f with h.mu and h.seen held, from the closure it gives
+// forEach.
+func (h *Hub) Visit(f func()) { // want Visit:"acquires captured.Hub.mu; acquires captured.Hub.seen; calls param 1"
+	h.forEach(func() {
+		h.seen.Lock()
+		defer h.seen.Unlock()
+		f()
+	})
+}
+
+// Replace stores f, from the closure it gives forEach.
+func (h *Hub) Replace(f func()) { // want Replace:"acquires captured.Hub.mu; stores param 1 in captured.Hub.next"
+	h.forEach(func() { h.next = f })
+}
+
+func (h *Hub) fireNext() { // want fireNext:"acquires captured.Hub.mu; calls captured.Hub.next"
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.next()
+}
+
+func (h *Hub) forEach(g func()) { // want forEach:"acquires captured.Hub.mu; calls param 1"
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	g()
+}
+
+func (h *Hub) mark() { // want mark:"acquires captured.Hub.seen"
+	h.seen.Lock() // want `lock order cycle captured.Guest.mu -> captured.Hub.seen -> captured.Guest.mu`
+	h.seen.Unlock()
 }
 
 type Member struct {
@@ -64,4 +98,41 @@ func (v *Visitor) Stop() { // want Stop:"acquires captured.Hub.mu; acquires capt
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.hub.fire()
+}
+
+type Guest struct {
+	mu  sync.Mutex
+	hub *Hub
+}
+
+func (g *Guest) Poke() { // want Poke:"acquires captured.Guest.mu; acquires captured.Hub.mu; acquires captured.Hub.seen"
+	g.hub.Visit(func() {
+		g.mu.Lock()
+		g.mu.Unlock()
+	})
+}
+
+func (g *Guest) Stop() { // want Stop:"acquires captured.Guest.mu; acquires captured.Hub.mu; acquires captured.Hub.seen; calls captured.Hub.cb"
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.hub.mark()
+	g.hub.fire()
+}
+
+type Lodger struct {
+	mu  sync.Mutex
+	hub *Hub
+}
+
+func (l *Lodger) Start() { // want Start:"acquires captured.Hub.mu"
+	l.hub.Replace(func() {
+		l.mu.Lock() // want `lock order cycle captured.Hub.mu -> captured.Lodger.mu -> captured.Hub.mu`
+		l.mu.Unlock()
+	})
+}
+
+func (l *Lodger) Stop() { // want Stop:"acquires captured.Hub.mu; acquires captured.Lodger.mu; calls captured.Hub.next"
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.hub.fireNext()
 }
