@@ -75,6 +75,7 @@ func (w *walker) condOf(v ssa.Value) (cond, bool, bool) {
 	if not, ok := v.(*ssa.UnOp); ok && not.Op == token.NOT {
 		v, val = not.X, false
 	}
+	v = loadedParam(v)
 	if bin, ok := v.(*ssa.BinOp); ok {
 		x, okX := w.operandOf(bin.X)
 		y, okY := w.operandOf(bin.Y)
@@ -103,6 +104,7 @@ func (w *walker) condOf(v ssa.Value) (cond, bool, bool) {
 // operandOf returns a comparison's operand as a cond's, and whether it has
 // one value for the whole call.
 func (w *walker) operandOf(v ssa.Value) (operand, bool) {
+	v = loadedParam(v)
 	switch v := v.(type) {
 	case *ssa.Const:
 		if v.Value == nil {
@@ -116,9 +118,9 @@ func (w *walker) operandOf(v ssa.Value) (operand, bool) {
 }
 
 // usedAgain reports whether the value a branch tests is used again past
-// the branch: a parameter or a captured variable (a summary's guards and
-// callers' constants name them), or a value used by another instruction
-// (another branch on it, a call it is passed to). (A condition written
+// the branch: a parameter (or a load from its cell) or a captured variable
+// (a summary's guards and callers' constants name them), or a value used
+// by another instruction (another branch on it, a call it is passed to). (A condition written
 // again is another value: branchConds counts those.) The condition of a
 // single `if err != nil` is neither: remembering it would only make a test
 // with a hundred of them carry a hundred facts.
@@ -127,7 +129,7 @@ func usedAgain(branch *ssa.If) bool {
 	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
 		cond = not.X
 	}
-	switch cond.(type) {
+	switch loadedParam(cond).(type) {
 	case *ssa.Parameter, *ssa.FreeVar:
 		return true
 	}

@@ -293,6 +293,20 @@ func spilledParam(a *ssa.Alloc) *ssa.Parameter {
 	return param
 }
 
+// loadedParam returns v, or the parameter when v is a load from a
+// spilled parameter's cell (see spilledParam): each load is another value,
+// and they are all the parameter.
+func loadedParam(v ssa.Value) ssa.Value {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if a, ok := load.X.(*ssa.Alloc); ok {
+			if p := spilledParam(a); p != nil {
+				return p
+			}
+		}
+	}
+	return v
+}
+
 // onlyLoaded reports whether the closure a MakeClosure makes, and the
 // closures it makes in turn, only load from the cell v that it binds.
 func onlyLoaded(mc *ssa.MakeClosure, v ssa.Value) bool {
