@@ -171,7 +171,12 @@ type heldPrefix struct {
 // maps in turn when it folds the closure's summary (see callArgs).
 func paramIndexOf(v ssa.Value) int {
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
-		v = load.X
+		switch x := load.X.(type) {
+		case *ssa.Alloc, *ssa.FreeVar:
+			v = x
+		default:
+			return -1 // a load through a pointer parameter is not the parameter
+		}
 	}
 	switch x := v.(type) {
 	case *ssa.Alloc:

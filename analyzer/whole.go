@@ -119,11 +119,13 @@ func calleeIndex(cg *callgraph.Graph) map[ssa.CallInstruction][]*ssa.Function {
 // graph: each possible callee is folded in as a static call would be, the
 // receiver of an interface method call first among its arguments. It
 // reports false for the calls it leaves to call: static calls, sync
-// operations, calls of a func parameter, and all calls in the per-package
-// mode.
+// operations, calls of a func parameter of the function (which its callers
+// resolve), and all calls in the per-package mode. A closure's call of
+// a free variable is resolved here: its callers map it back only when it
+// is bound to their parameter.
 func (w *walker) dynamicCall(site ssa.CallInstruction, pos token.Pos, s state) (state, bool) {
 	common := site.Common()
-	if w.pa.callees == nil || common.StaticCallee() != nil || paramIndexOf(common.Value) >= 0 {
+	if i := paramIndexOf(common.Value); w.pa.callees == nil || common.StaticCallee() != nil || i >= 0 && i < len(w.fn.Params) {
 		return s, false
 	}
 	if kind, _ := syncOp(common); kind != notSyncOp {
