@@ -120,10 +120,10 @@ func (w *walker) operandOf(v ssa.Value) (operand, bool) {
 // usedAgain reports whether the value a branch tests is used again past
 // the branch: a parameter (or a load from its cell) or a captured variable
 // (a summary's guards and callers' constants name them), or a value used
-// by another instruction (another branch on it, a call it is passed to). (A condition written
-// again is another value: branchConds counts those.) The condition of a
-// single `if err != nil` is neither: remembering it would only make a test
-// with a hundred of them carry a hundred facts.
+// by another instruction (another branch on it, a call it is passed to).
+// (A condition written again is another value: branchConds counts those.)
+// The condition of a single `if err != nil` is neither: remembering it
+// would only make a test with a hundred of them carry a hundred facts.
 func usedAgain(branch *ssa.If) bool {
 	cond := branch.Cond
 	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {

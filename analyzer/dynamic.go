@@ -170,13 +170,13 @@ type heldPrefix struct {
 // instanceOf numbers it: what the caller binds there, which the caller
 // maps in turn when it folds the closure's summary (see callArgs).
 func paramIndexOf(v ssa.Value) int {
+	v = loadedParam(v)
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
-		switch x := load.X.(type) {
-		case *ssa.Alloc, *ssa.FreeVar:
-			v = x
-		default:
+		fv, ok := load.X.(*ssa.FreeVar)
+		if !ok {
 			return -1 // a load through a pointer parameter is not the parameter
 		}
+		v = fv
 	}
 	switch x := v.(type) {
 	case *ssa.Alloc:
@@ -228,11 +228,12 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 			}
 		}
 		arg := args[pc.Param]
+		fn, param := funcValue(arg), paramIndexOf(arg)
 		switch {
-		case funcValue(arg) != nil:
-			w.runArgument(funcValue(arg), callArgs(arg, nil), chain, held, locks)
-		case paramIndexOf(arg) >= 0:
-			w.callParam(paramIndexOf(arg), chain, held, locks)
+		case fn != nil:
+			w.runArgument(fn, callArgs(arg, nil), chain, held, locks)
+		case param >= 0:
+			w.callParam(param, chain, held, locks)
 		default:
 			if slot, ok := slotOfValue(arg); ok {
 				w.fieldCall(slot, chain, locks, nil)

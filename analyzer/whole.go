@@ -125,7 +125,10 @@ func calleeIndex(cg *callgraph.Graph) map[ssa.CallInstruction][]*ssa.Function {
 // is bound to their parameter.
 func (w *walker) dynamicCall(site ssa.CallInstruction, pos token.Pos, s state) (state, bool) {
 	common := site.Common()
-	if i := paramIndexOf(common.Value); w.pa.callees == nil || common.StaticCallee() != nil || i >= 0 && i < len(w.fn.Params) {
+	if w.pa.callees == nil || common.StaticCallee() != nil {
+		return s, false
+	}
+	if i := paramIndexOf(common.Value); i >= 0 && i < len(w.fn.Params) {
 		return s, false
 	}
 	if kind, _ := syncOp(common); kind != notSyncOp {
