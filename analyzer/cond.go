@@ -75,7 +75,7 @@ func (w *walker) condOf(v ssa.Value) (cond, bool, bool) {
 	if not, ok := v.(*ssa.UnOp); ok && not.Op == token.NOT {
 		v, val = not.X, false
 	}
-	v = loadedParam(v)
+	v = condValue(v)
 	if bin, ok := v.(*ssa.BinOp); ok {
 		x, okX := w.operandOf(bin.X)
 		y, okY := w.operandOf(bin.Y)
@@ -104,7 +104,7 @@ func (w *walker) condOf(v ssa.Value) (cond, bool, bool) {
 // operandOf returns a comparison's operand as a cond's, and whether it has
 // one value for the whole call.
 func (w *walker) operandOf(v ssa.Value) (operand, bool) {
-	v = loadedParam(v)
+	v = condValue(v)
 	switch v := v.(type) {
 	case *ssa.Const:
 		if v.Value == nil {
@@ -115,6 +115,37 @@ func (w *walker) operandOf(v ssa.Value) (operand, bool) {
 		return operand{v: v}, true
 	}
 	return operand{v: v}, w.stable(v)
+}
+
+// condValue returns what a condition or its operand reads, the same for
+// every read in the call: the parameter for a load from its cell (see
+// loadedParam), the free variable for a closure's load from a captured
+// variable that holds one value for the closure's life (see
+// fixedFreeVar), or v itself.
+func condValue(v ssa.Value) ssa.Value {
+	v = loadedParam(v)
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if fv, ok := load.X.(*ssa.FreeVar); ok && fixedFreeVar(fv) {
+			return fv
+		}
+	}
+	return v
+}
+
+// decided reports whether a condition has one value that the function's
+// caller decides: it tests, or compares with constants, parameters and
+// free variables that hold one value (see condValue).
+func (c cond) decided() bool {
+	decides := func(o operand) bool {
+		switch o.v.(type) {
+		case nil:
+			return o.c != ""
+		case *ssa.Parameter, *ssa.FreeVar:
+			return true
+		}
+		return false
+	}
+	return decides(c.x) && (c.op == token.ILLEGAL || decides(c.y))
 }
 
 // usedAgain reports whether the value a branch tests is used again past
@@ -129,7 +160,7 @@ func usedAgain(branch *ssa.If) bool {
 	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
 		cond = not.X
 	}
-	switch loadedParam(cond).(type) {
+	switch condValue(cond).(type) {
 	case *ssa.Parameter, *ssa.FreeVar:
 		return true
 	}

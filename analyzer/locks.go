@@ -293,6 +293,78 @@ func spilledParam(a *ssa.Alloc) *ssa.Parameter {
 	return param
 }
 
+// fixedFreeVar reports whether a closure's free variable is bound,
+// wherever the closure is made, to a cell that holds one value for the
+// closure's whole life: a spilled parameter's (see spilledParam), a
+// local's stored to once before it is read (see storedOnce), or an
+// enclosing closure's free variable that is one of those.
+func fixedFreeVar(fv *ssa.FreeVar) bool {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	refs := fn.Referrers()
+	if i < 0 || refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		mc, ok := r.(*ssa.MakeClosure)
+		if !ok || mc.Fn != fn {
+			return false
+		}
+		switch b := mc.Bindings[i].(type) {
+		case *ssa.Alloc:
+			if spilledParam(b) == nil && !storedOnce(b) {
+				return false
+			}
+		case *ssa.FreeVar:
+			if !fixedFreeVar(b) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// storedOnce reports whether a local's cell is stored to once, in the
+// block that declares it, before anything else uses it, and is otherwise
+// only loaded from, by the function and by closures that only load from
+// it: every load reads that one value (`isq := len(q) > 0` captured by
+// closures).
+func storedOnce(a *ssa.Alloc) bool {
+	refs := *a.Referrers()
+	i := slices.IndexFunc(refs, func(r ssa.Instruction) bool {
+		st, ok := r.(*ssa.Store)
+		return ok && st.Addr == a && st.Block() == a.Block()
+	})
+	if i < 0 {
+		return false
+	}
+	instrs := a.Block().Instrs
+	at := slices.Index(instrs, refs[i])
+	for j, r := range refs {
+		if j == i {
+			continue
+		}
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.MakeClosure:
+			if !onlyLoaded(r, a) {
+				return false
+			}
+		default:
+			return false // stored to again, or taken elsewhere
+		}
+		if r.Block() == a.Block() && slices.Index(instrs, r) < at {
+			return false
+		}
+	}
+	return true
+}
+
 // loadedParam returns v, or the parameter when v is a load from a
 // spilled parameter's cell (see spilledParam): each load is another value,
 // and they are all the parameter.

@@ -774,7 +774,7 @@ func (w *walker) finishExits() {
 	reported := make(map[instance]bool)
 	for _, e := range w.exits {
 		for _, h := range e.locks.may {
-			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored {
+			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored || w.conditional(h) {
 				continue // a restored lock is the caller's: held before and after
 			}
 			reported[h.inst] = true
@@ -788,6 +788,37 @@ func (w *walker) finishExits() {
 	for in, class := range w.released {
 		w.sum.addRelease(ref(class, lockgraph.Write, in, nil))
 	}
+}
+
+// conditional reports whether the function takes a lock for its caller
+// when the caller asks for it (`if needLock { mu.Lock() }` in a helper): it
+// releases the lock nowhere, and at every return it holds the lock only
+// under conditions its caller decides (see cond.decided), or does not
+// hold it where one of them is known false. Whether the lock is held
+// after the call is then the caller's choice, as it is for a lock
+// wrapper: not a leak.
+func (w *walker) conditional(h held) bool {
+	if w.unlocked(h) {
+		return false
+	}
+	var guards []fact
+	for _, e := range w.exits {
+		if i := e.locks.may.find(h.inst); e.ret && i >= 0 {
+			g := e.locks.may[i].guard
+			if len(g) == 0 || slices.ContainsFunc(g, func(f fact) bool { return !f.cond.decided() }) {
+				return false
+			}
+			guards = append(guards, g...)
+		}
+	}
+	for _, e := range w.exits {
+		if e.ret && e.locks.may.find(h.inst) < 0 && !slices.ContainsFunc(guards, func(f fact) bool {
+			return slices.Contains(e.locks.known, fact{f.cond, !f.val})
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // retaken returns the caller's locks that the function releases on some

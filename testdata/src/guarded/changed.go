@@ -49,3 +49,53 @@ func (t *T) relock(x bool) { // want relock:"acquires guarded.T.mu"
 		t.mu.Lock()
 	}
 } // want `leaked lock: guarded.T.mu is still held here on some paths and released on others`
+
+// A helper that takes a lock under a condition its caller does not decide,
+// or that also releases it, is not one that locks for its caller when
+// asked: these leak and are reported.
+
+// lockBusy decides by a local, which it tests again.
+func (t *T) lockBusy() { // want lockBusy:"acquires guarded.T.mu"
+	busy := t.n > 0
+	if busy {
+		t.mu.Lock()
+	}
+	if busy {
+		t.n--
+	}
+} // want `leaked lock: guarded.T.mu is still held here on some paths and released on others`
+
+// lockUnlessDone releases the lock on some of the paths that took it.
+func (t *T) lockUnlessDone(lock, done bool) { // want lockUnlessDone:"acquires guarded.T.mu"
+	if lock {
+		t.mu.Lock()
+		if done {
+			t.mu.Unlock()
+		}
+	}
+} // want `leaked lock: guarded.T.mu is still held here on some paths and released on others`
+
+// lockIfBusy takes the lock when asked, but only when busy: where it is
+// not busy, it returns without the lock its caller asked for.
+func (t *T) lockIfBusy(lock bool) { // want lockIfBusy:"acquires guarded.T.mu"
+	if t.n > 0 {
+		if lock {
+			t.mu.Lock()
+		}
+		return // want `leaked lock: guarded.T.mu is still held here on some paths and released on others`
+	}
+	t.n++
+}
+
+// flip's closure captures a variable assigned again after it is made: the
+// closure may read either value.
+func (t *T) flip(q []int) func() {
+	queued := len(q) > 0
+	lock := func() {
+		if queued {
+			t.mu.Lock()
+		}
+	} // want `leaked lock: guarded.T.mu is still held here on some paths and released on others`
+	queued = !queued
+	return lock
+}
