@@ -123,15 +123,15 @@ func TestCapturedWitness(t *testing.T) {
 	defer analyzer.SetFactsForAllMethods(false)
 	results := analysistest.Run(t, testdata(t), analyzer.Analyzer, "captured")
 	checkRelated(t, results, "captured.Guest.mu -> captured.Hub.seen", []string{
-		"closure.go:116: goroutine 1: holds captured.Guest.mu in (*captured.Guest).Stop",
-		"closure.go:118: goroutine 1: calls (*captured.Hub).mark from (*captured.Guest).Stop",
-		"closure.go:63: goroutine 1: acquires captured.Hub.seen in (*captured.Hub).mark",
-		"closure.go:109: goroutine 2: calls (*captured.Hub).Visit from (*captured.Guest).Poke",
-		"closure.go:38: goroutine 2: calls (*captured.Hub).forEach from (*captured.Hub).Visit",
-		"closure.go:59: goroutine 2: calls g from (*captured.Hub).forEach",
-		"closure.go:39: goroutine 2: holds captured.Hub.seen in (*captured.Hub).Visit.func1",
-		"closure.go:41: goroutine 2: calls f from (*captured.Hub).Visit.func1",
-		"closure.go:110: goroutine 2: acquires captured.Guest.mu in (*captured.Guest).Poke.func1",
+		"closure.go:117: goroutine 1: holds captured.Guest.mu in (*captured.Guest).Stop",
+		"closure.go:119: goroutine 1: calls (*captured.Hub).mark from (*captured.Guest).Stop",
+		"closure.go:64: goroutine 1: acquires captured.Hub.seen in (*captured.Hub).mark",
+		"closure.go:110: goroutine 2: calls (*captured.Hub).Visit from (*captured.Guest).Poke",
+		"closure.go:39: goroutine 2: calls (*captured.Hub).forEach from (*captured.Hub).Visit",
+		"closure.go:60: goroutine 2: calls g from (*captured.Hub).forEach",
+		"closure.go:40: goroutine 2: holds captured.Hub.seen in (*captured.Hub).Visit.func1",
+		"closure.go:42: goroutine 2: calls f from (*captured.Hub).Visit.func1",
+		"closure.go:111: goroutine 2: acquires captured.Guest.mu in (*captured.Guest).Poke.func1",
 	})
 }
 

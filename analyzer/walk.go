@@ -1261,9 +1261,23 @@ func isFunc(t types.Type) bool {
 	return ok
 }
 
+// storeFunc records a func value stored into a slot: a function or
+// closure becomes one of the slot's callees; a parameter, a store of the
+// caller's argument. So does a parameter that a stored closure calls
+// through its free variables (`h.cb = func() { f() }`): whoever calls the
+// slot calls the argument too.
 func (w *walker) storeFunc(field lockgraph.Class, v ssa.Value) {
 	if fn := funcValue(v); fn != nil {
 		w.res.registrations = append(w.res.registrations, registration{field: field, fn: fn})
+		if mc, ok := v.(*ssa.MakeClosure); ok {
+			for _, pc := range w.calleeSummary(fn).ParamCalls {
+				if j := pc.Param - len(fn.Params); j >= 0 && j < len(mc.Bindings) {
+					if i := paramIndexOf(mc.Bindings[j]); i >= 0 {
+						w.sum.addParamStore(paramStore{Param: i, Field: field})
+					}
+				}
+			}
+		}
 	} else if i := paramIndexOf(v); i >= 0 {
 		w.sum.addParamStore(paramStore{Param: i, Field: field})
 	}

@@ -1,4 +1,4 @@
-package captured // want package:"lock graph, 7 cycles"
+package captured // want package:"lock graph, 8 cycles"
 
 import "sync"
 

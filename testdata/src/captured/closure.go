@@ -7,11 +7,12 @@ import "sync"
 // or the store is the function's, made with the locks it holds.
 
 type Hub struct {
-	mu   sync.Mutex
-	seen sync.Mutex
-	once sync.Once
-	cb   func()
-	next func()
+	mu    sync.Mutex
+	seen  sync.Mutex
+	once  sync.Once
+	cb    func()
+	next  func()
+	watch func()
 }
 
 // OnChange registers f once, from a closure.
@@ -135,4 +136,34 @@ func (l *Lodger) Stop() { // want Stop:"acquires captured.Hub.mu; acquires captu
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.hub.fireNext()
+}
+
+// Watch wraps f in a closure and stores the closure: whoever calls the
+// slot calls f.
+func (h *Hub) Watch(f func()) { // want Watch:"stores param 1 in captured.Hub.watch"
+	h.watch = func() { f() }
+}
+
+func (h *Hub) notify() { // want notify:"acquires captured.Hub.mu; calls captured.Hub.watch"
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.watch()
+}
+
+type Tenant struct {
+	mu  sync.Mutex
+	hub *Hub
+}
+
+func (t *Tenant) Start() {
+	t.hub.Watch(func() {
+		t.mu.Lock() // want `lock order cycle captured.Hub.mu -> captured.Tenant.mu -> captured.Hub.mu`
+		t.mu.Unlock()
+	})
+}
+
+func (t *Tenant) Stop() { // want Stop:"acquires captured.Hub.mu; acquires captured.Tenant.mu; calls captured.Hub.watch"
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.hub.notify()
 }

@@ -1,8 +1,8 @@
 // Package closurecalls has calls that a closure makes of a func value it
-// captures, which the per-package mode does not resolve (a local the
-// function reassigns, a func behind a pointer parameter, a callback
-// wrapped in a closure and stored) and the whole-program mode resolves
-// with its call graph (see TestWholeProgramClosureCalls).
+// captures, which the whole-program mode resolves with its call graph (see
+// TestWholeProgramClosureCalls): a local the function reassigns and a func
+// behind a pointer parameter, which the per-package mode does not resolve,
+// and a callback wrapped in a closure and stored, which it does.
 package closurecalls
 
 import "sync"
