@@ -774,7 +774,7 @@ func (w *walker) finishExits() {
 	reported := make(map[instance]bool)
 	for _, e := range w.exits {
 		for _, h := range e.locks.may {
-			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored || w.conditional(h) {
+			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored || w.conditional(h) || w.handedOver(h) {
 				continue // a restored lock is the caller's: held before and after
 			}
 			reported[h.inst] = true
@@ -820,6 +820,65 @@ func (w *walker) conditional(h held) bool {
 	}
 	return true
 }
+
+// handedOver reports whether the function hands a lock to its caller
+// with what it returns on success (`beginTx() (*Tx, error)` takes the lock
+// for the transaction it returns): the lock is surely held at every return
+// of a nil error, and not held at every return of another error. The
+// caller releases it with the handle, as it would a lock wrapper's lock:
+// not a leak.
+func (w *walker) handedOver(h held) bool {
+	results := w.fn.Signature.Results()
+	n := results.Len()
+	if n < 2 || !types.Identical(results.At(n-1).Type(), errorType) {
+		return false
+	}
+	for _, e := range w.exits {
+		if !e.ret {
+			continue
+		}
+		instrs := w.fn.Blocks[e.block].Instrs
+		ret, ok := instrs[len(instrs)-1].(*ssa.Return)
+		if !ok {
+			return false
+		}
+		c, isConst := returned(ret, n-1).(*ssa.Const)
+		success := isConst && c.IsNil()
+		if success != (e.locks.must.find(h.inst) >= 0) || !success && e.locks.may.find(h.inst) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// returned returns the i-th value a return returns: in a function with
+// defer statements, the value stored, in the return's block, into the
+// result's cell that the return loads, when nothing else (a deferred
+// closure) can store into the cell.
+func returned(ret *ssa.Return, i int) ssa.Value {
+	v := ret.Results[i]
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return v
+	}
+	cell, ok := load.X.(*ssa.Alloc)
+	if !ok || slices.ContainsFunc(*cell.Referrers(), func(r ssa.Instruction) bool {
+		_, store := r.(*ssa.Store)
+		_, load := r.(*ssa.UnOp)
+		return !store && !load
+	}) {
+		return v
+	}
+	for _, instr := range slices.Backward(ret.Block().Instrs) {
+		if st, ok := instr.(*ssa.Store); ok && st.Addr == cell {
+			return st.Val
+		}
+	}
+	return v
+}
+
+// errorType is the predeclared error interface.
+var errorType = types.Universe.Lookup("error").Type()
 
 // retaken returns the caller's locks that the function releases on some
 // paths and takes back on each of them, held at the returns where it took
