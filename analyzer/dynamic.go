@@ -227,8 +227,11 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 				held = append(held, heldPrefix{From: h.From, Prefix: p})
 			}
 		}
-		arg := args[pc.Param]
-		fn, param := funcValue(arg), paramIndexOf(arg)
+		fn, arg := storedFunc(args[pc.Param])
+		if fn == nil {
+			arg = args[pc.Param]
+		}
+		param := paramIndexOf(arg)
 		switch {
 		case fn != nil:
 			w.runArgument(fn, callArgs(arg, nil), chain, held, locks)
@@ -297,7 +300,8 @@ func (w *walker) runArgument(fn *ssa.Function, bindings []ssa.Value, chain *lock
 	}
 	for _, pc := range sum.ParamCalls {
 		i := paramIndexOf(bound(pc.Param))
-		if i < 0 {
+		called, v := storedFunc(bound(pc.Param))
+		if i < 0 && called == nil {
 			continue
 		}
 		full, ok := joined(chain, pc.Chain)
@@ -315,6 +319,10 @@ func (w *walker) runArgument(fn *ssa.Function, bindings []ssa.Value, chain *lock
 			if p, ok := joined(chain, h.Prefix); ok {
 				all = append(all, heldPrefix{From: h.From, Prefix: p})
 			}
+		}
+		if called != nil {
+			w.runArgument(called, callArgs(v, nil), full, all, locks)
+			continue
 		}
 		w.callParam(i, full, all, locks)
 	}

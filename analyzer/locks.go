@@ -365,6 +365,25 @@ func storedOnce(a *ssa.Alloc) bool {
 	return true
 }
 
+// storedFunc returns the function a closure's binding or a callee's
+// argument denotes (see funcValue), also when it is a local's cell that
+// holds one function for its life (`g := lockB` captured by a closure; see
+// storedOnce), and the value that denotes it, whose bindings are the
+// closure's.
+func storedFunc(v ssa.Value) (*ssa.Function, ssa.Value) {
+	if a, ok := v.(*ssa.Alloc); ok && storedOnce(a) {
+		for _, r := range *a.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+				v = st.Val
+			}
+		}
+	}
+	if fn := funcValue(v); fn != nil {
+		return fn, v
+	}
+	return nil, nil
+}
+
 // loadedParam returns v, or the parameter when v is a load from a
 // spilled parameter's cell (see spilledParam): each load is another value,
 // and they are all the parameter.

@@ -1,4 +1,4 @@
-package captured // want package:"lock graph, 8 cycles"
+package captured // want package:"lock graph, 11 cycles"
 
 import "sync"
 
