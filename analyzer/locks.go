@@ -278,16 +278,10 @@ func spilledParam(a *ssa.Alloc) *ssa.Parameter {
 				return nil
 			}
 			param = p
-		case *ssa.UnOp:
-			if r.Op != token.MUL {
-				return nil
-			}
-		case *ssa.MakeClosure:
-			if !onlyLoaded(r, a) {
-				return nil
-			}
 		default:
-			return nil
+			if !reads(r, a) {
+				return nil
+			}
 		}
 	}
 	return param
@@ -343,23 +337,8 @@ func storedOnce(a *ssa.Alloc) bool {
 	instrs := a.Block().Instrs
 	at := slices.Index(instrs, refs[i])
 	for j, r := range refs {
-		if j == i {
-			continue
-		}
-		switch r := r.(type) {
-		case *ssa.UnOp:
-			if r.Op != token.MUL {
-				return false
-			}
-		case *ssa.MakeClosure:
-			if !onlyLoaded(r, a) {
-				return false
-			}
-		default:
-			return false // stored to again, or taken elsewhere
-		}
-		if r.Block() == a.Block() && slices.Index(instrs, r) < at {
-			return false
+		if j != i && (!reads(r, a) || r.Block() == a.Block() && slices.Index(instrs, r) < at) {
+			return false // stored to again, taken elsewhere, or read before the store
 		}
 	}
 	return true
@@ -407,21 +386,24 @@ func onlyLoaded(mc *ssa.MakeClosure, v ssa.Value) bool {
 			continue
 		}
 		for _, r := range *fn.FreeVars[i].Referrers() {
-			switch r := r.(type) {
-			case *ssa.UnOp:
-				if r.Op != token.MUL {
-					return false
-				}
-			case *ssa.MakeClosure:
-				if !onlyLoaded(r, fn.FreeVars[i]) {
-					return false
-				}
-			default:
+			if !reads(r, fn.FreeVars[i]) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// reads reports whether an instruction only reads the cell v points to: a
+// load from it, or a closure that only loads from it.
+func reads(r ssa.Instruction, v ssa.Value) bool {
+	switch r := r.(type) {
+	case *ssa.UnOp:
+		return r.Op == token.MUL
+	case *ssa.MakeClosure:
+		return onlyLoaded(r, v)
+	}
+	return false
 }
 
 // indexKey names an index: a constant by its value, anything else by its
