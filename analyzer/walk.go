@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"maps"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -962,7 +963,7 @@ func (w *walker) staticCall(callee *ssa.Function, args []ssa.Value, pos token.Po
 	var call lockgraph.Step // only the recording pass makes witnesses
 	if w.record {
 		call = w.step(lockgraph.Calls, funcName(callee), 0, pos)
-		w.foldCallee(sum, call, args, pos, s)
+		w.foldCallee(sum, call, args, pos, s, w.recursive(callee))
 	}
 	before := s
 	s = w.releases(sum, args, s)
@@ -1027,7 +1028,9 @@ func (w *walker) releases(sum summary, args []ssa.Value, s state) state {
 
 // foldCallee adds a callee's acquisitions, waits, provides, field calls and
 // parameter stores to the caller, with edges from the locks held.
-func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, s state) {
+// Recursive is set when the callee's summary is being computed, in a cycle
+// of calls that includes the caller (see foldChains).
+func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, s state, recursive bool) {
 	locks := s.must
 	var released map[instance]bool // most callees release nothing
 	for _, r := range sum.Releases {
@@ -1043,7 +1046,7 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 	// keeps it. With no lock held and no summary kept, only the callee's
 	// stores and calls of arguments remain.
 	if len(locks) > 0 || w.keepSummary {
-		w.foldChains(sum, call, args, pos, s, released)
+		w.foldChains(sum, call, args, pos, s, released, recursive)
 	}
 	for _, ps := range sum.ParamStores {
 		if ps.Param < len(args) {
@@ -1055,7 +1058,14 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 
 // foldChains adds a callee's acquisitions, provides and field calls to the
 // caller, with edges from the locks held except those the callee released.
-func (w *walker) foldChains(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, s state, released map[instance]bool) {
+//
+// A recursive call on a value reached through a pointer from a parameter
+// (`n.parent.spill()`, `n.children[i].spill()`) would add, on each walk of
+// the cycle, the callee's locks on a longer path from the parameter
+// (n.parent.parent.bucket.db.mu …), and the summaries would never settle:
+// the acquisitions such a call maps are of their lock class only, not of
+// an instance of the caller's parameter.
+func (w *walker) foldChains(sum summary, call lockgraph.Step, args []ssa.Value, pos token.Pos, s state, released map[instance]bool, recursive bool) {
 	locks := s.must
 	head := w.viaHead(call)
 	for _, a := range sum.Acquires {
@@ -1067,6 +1077,9 @@ func (w *walker) foldChains(sum summary, call lockgraph.Step, args []ssa.Value, 
 		rest := named(a, class)
 		if !ok || w.tooLong(viaLen(head, rest)) {
 			continue
+		}
+		if recursive && class.ID != "" && in.paramIndex() >= 0 && strings.Contains(instanceOf(args[a.Param]).path, "*") {
+			in = instance{root: "descent"}
 		}
 		without := w.mapWithout(a.Without, args)
 		var chain *lockgraph.Path
@@ -1112,6 +1125,15 @@ func (w *walker) foldChains(sum summary, call lockgraph.Step, args []ssa.Value, 
 			w.fieldCallVia(fc.Field, head, fc.Chain, locks, append(w.mapWithout(fc.Without, args), s.owed.instances()...))
 		}
 	}
+}
+
+// recursive reports whether a callee's summary is still being computed: a
+// call in a cycle of calls that includes the caller.
+func (w *walker) recursive(callee *ssa.Function) bool {
+	if origin := callee.Origin(); origin != nil && w.pa.callees == nil {
+		callee = origin // as summaryOf does
+	}
+	return w.pa.open[callee]
 }
 
 // mapRef maps a callee's lock reference to the caller: its instance is the
