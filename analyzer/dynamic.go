@@ -227,11 +227,8 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 				held = append(held, heldPrefix{From: h.From, Prefix: p})
 			}
 		}
-		fn, arg := storedFunc(args[pc.Param])
-		if fn == nil {
-			arg = args[pc.Param]
-		}
-		param := paramIndexOf(arg)
+		arg := heldValue(args[pc.Param])
+		fn, param := funcValue(arg), paramIndexOf(arg)
 		switch {
 		case fn != nil:
 			w.runArgument(fn, callArgs(arg, nil), chain, held, locks)
@@ -299,8 +296,8 @@ func (w *walker) runArgument(fn *ssa.Function, bindings []ssa.Value, chain *lock
 		return nil
 	}
 	for _, pc := range sum.ParamCalls {
-		i := paramIndexOf(bound(pc.Param))
-		called, v := storedFunc(bound(pc.Param))
+		v := heldValue(bound(pc.Param))
+		i, called := paramIndexOf(v), funcValue(v)
 		if i < 0 && called == nil {
 			continue
 		}

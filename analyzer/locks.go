@@ -289,9 +289,9 @@ func spilledParam(a *ssa.Alloc) *ssa.Parameter {
 
 // fixedFreeVar reports whether a closure's free variable is bound,
 // wherever the closure is made, to a cell that holds one value for the
-// closure's whole life: a spilled parameter's (see spilledParam), a
-// local's stored to once before it is read (see storedOnce), or an
-// enclosing closure's free variable that is one of those.
+// closure's whole life (a spilled parameter's, a local's stored to once
+// before it is read: see onceStored), or to an enclosing closure's free
+// variable that is so bound.
 func fixedFreeVar(fv *ssa.FreeVar) bool {
 	fn := fv.Parent()
 	i := slices.Index(fn.FreeVars, fv)
@@ -306,7 +306,7 @@ func fixedFreeVar(fv *ssa.FreeVar) bool {
 		}
 		switch b := mc.Bindings[i].(type) {
 		case *ssa.Alloc:
-			if spilledParam(b) == nil && !storedOnce(b) {
+			if onceStored(b) == nil {
 				return false
 			}
 		case *ssa.FreeVar:
@@ -320,47 +320,40 @@ func fixedFreeVar(fv *ssa.FreeVar) bool {
 	return true
 }
 
-// storedOnce reports whether a local's cell is stored to once, in the
-// block that declares it, before anything else uses it, and is otherwise
-// only loaded from, by the function and by closures that only load from
-// it: every load reads that one value (`isq := len(q) > 0` captured by
-// closures).
-func storedOnce(a *ssa.Alloc) bool {
+// onceStored returns the value a cell holds for its whole life, or nil:
+// the cell is stored to once, in the block that declares it, before
+// anything else uses it, and is otherwise only read, by loads and by
+// closures that only load from it (a spilled parameter's cell, or `isq :=
+// len(q) > 0` captured by closures).
+func onceStored(a *ssa.Alloc) ssa.Value {
 	refs := *a.Referrers()
 	i := slices.IndexFunc(refs, func(r ssa.Instruction) bool {
 		st, ok := r.(*ssa.Store)
 		return ok && st.Addr == a && st.Block() == a.Block()
 	})
 	if i < 0 {
-		return false
+		return nil
 	}
 	instrs := a.Block().Instrs
 	at := slices.Index(instrs, refs[i])
 	for j, r := range refs {
 		if j != i && (!reads(r, a) || r.Block() == a.Block() && slices.Index(instrs, r) < at) {
-			return false // stored to again, taken elsewhere, or read before the store
+			return nil // stored to again, taken elsewhere, or read before the store
 		}
 	}
-	return true
+	return refs[i].(*ssa.Store).Val
 }
 
-// storedFunc returns the function a closure's binding or a callee's
-// argument denotes (see funcValue), also when it is a local's cell that
-// holds one function for its life (`g := lockB` captured by a closure; see
-// storedOnce), and the value that denotes it, whose bindings are the
-// closure's.
-func storedFunc(v ssa.Value) (*ssa.Function, ssa.Value) {
-	if a, ok := v.(*ssa.Alloc); ok && storedOnce(a) {
-		for _, r := range *a.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-				v = st.Val
-			}
+// heldValue returns the value that a closure's binding or a callee's
+// argument stands for: what a local's cell holds for its whole life (`g
+// := lockB` captured by a closure; see onceStored), or the value itself.
+func heldValue(v ssa.Value) ssa.Value {
+	if a, ok := v.(*ssa.Alloc); ok {
+		if held := onceStored(a); held != nil {
+			return held
 		}
 	}
-	if fn := funcValue(v); fn != nil {
-		return fn, v
-	}
-	return nil, nil
+	return v
 }
 
 // loadedParam returns v, or the parameter when v is a load from a

@@ -279,10 +279,7 @@ const maxRewalks = 8
 // walk must be repeated if the callee's summary changes. A summary not yet
 // settled makes the walk incomplete.
 func (w *walker) calleeSummary(callee *ssa.Function) summary {
-	key := callee
-	if origin := callee.Origin(); origin != nil && w.pa.callees == nil {
-		key = origin // as summaryOf does
-	}
+	key := w.pa.summaryKey(callee)
 	if w.pa.callers[key] == nil {
 		w.pa.callers[key] = make(map[*ssa.Function]bool)
 	}
@@ -297,6 +294,16 @@ func (w *walker) calleeSummary(callee *ssa.Function) summary {
 		}
 	}
 	return sum
+}
+
+// summaryKey returns the function whose summary a callee's is: a
+// generic function's instance has its origin's, as summaryOf does,
+// except in the whole-program mode.
+func (pa *pkgAnalysis) summaryKey(callee *ssa.Function) *ssa.Function {
+	if origin := callee.Origin(); origin != nil && pa.callees == nil {
+		return origin
+	}
+	return callee
 }
 
 // walked returns the results of the walked functions in the order of their

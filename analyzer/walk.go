@@ -1130,10 +1130,7 @@ func (w *walker) foldChains(sum summary, call lockgraph.Step, args []ssa.Value, 
 // recursive reports whether a callee's summary is still being computed: a
 // call in a cycle of calls that includes the caller.
 func (w *walker) recursive(callee *ssa.Function) bool {
-	if origin := callee.Origin(); origin != nil && w.pa.callees == nil {
-		callee = origin // as summaryOf does
-	}
-	return w.pa.open[callee]
+	return w.pa.open[w.pa.summaryKey(callee)]
 }
 
 // mapRef maps a callee's lock reference to the caller: its instance is the
