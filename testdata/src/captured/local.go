@@ -67,3 +67,10 @@ func Reverse(h *Hub) { // want Reverse:"acquires captured.Hub.mu; acquires captu
 	h.mu.Lock()
 	h.mu.Unlock()
 }
+
+// Forward gives forEach a closure that calls a local copy of its
+// parameter: the call is the parameter's.
+func (h *Hub) Forward(f func()) { // want Forward:"acquires captured.Hub.mu; calls param 1"
+	g := f
+	h.forEach(func() { g() })
+}
