@@ -545,7 +545,9 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 // releases without taking it (its summary's Releases, mapped to this
 // function's instances, or a `go mu.Unlock()`) is handed to it: from here
 // on this function no longer holds it, as if it had called an unlock
-// wrapper.
+// wrapper. A function value the goroutine's function calls (a closure
+// passed to a recover wrapper, say) runs in the goroutine too: its releases
+// are handed over as well.
 func (w *walker) handOff(common *ssa.CallCommon, s state) state {
 	if kind, mu := syncOp(common); kind == opUnlock || kind == opRUnlock {
 		return w.unlock(mu, s)
@@ -555,7 +557,18 @@ func (w *walker) handOff(common *ssa.CallCommon, s state) state {
 		return s
 	}
 	sum := w.calleeSummary(callee)
-	return w.releases(sum, callArgs(common.Value, common.Args), s)
+	args := callArgs(common.Value, common.Args)
+	s = w.releases(sum, args, s)
+	for _, pc := range sum.ParamCalls {
+		if pc.Param >= len(args) {
+			continue
+		}
+		arg := heldValue(args[pc.Param])
+		if fn := funcValue(arg); fn != nil {
+			s = w.releases(w.calleeSummary(fn), callArgs(arg, nil), s)
+		}
+	}
+	return s
 }
 
 // callArgs returns the arguments of a call of the func value v, followed by
