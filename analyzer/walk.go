@@ -788,7 +788,7 @@ func (w *walker) finishExits() {
 	reported := make(map[instance]bool)
 	for _, e := range w.exits {
 		for _, h := range e.locks.may {
-			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored || w.conditional(h) || w.handedOver(h) {
+			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored || w.conditional(h) || w.handedOver(h) || w.returnsMutex(h) {
 				continue // a restored lock is the caller's: held before and after
 			}
 			reported[h.inst] = true
@@ -863,6 +863,61 @@ func (w *walker) handedOver(h held) bool {
 		}
 	}
 	return true
+}
+
+// returnsMutex reports whether the function hands a lock to its caller
+// with the mutex itself: at every return where the lock may be held, a
+// result may be its mutex (kafka-go's Conn.waitResponse keeps the read
+// lock and returns `&c.rlock` when the response is its own, for the caller
+// to unlock). Not a leak.
+func (w *walker) returnsMutex(h held) bool {
+	yields := false
+	for _, e := range w.exits {
+		if !e.ret || e.locks.may.find(h.inst) < 0 {
+			continue
+		}
+		instrs := w.fn.Blocks[e.block].Instrs
+		ret, ok := instrs[len(instrs)-1].(*ssa.Return)
+		if !ok || !yieldsMutex(ret, h.inst) {
+			return false
+		}
+		yields = true
+	}
+	return yields
+}
+
+// yieldsMutex reports whether a result of a return may be the mutex of
+// instance in.
+func yieldsMutex(ret *ssa.Return, in instance) bool {
+	for i := range ret.Results {
+		if mayBeMutex(returned(ret, i), in, nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeMutex reports whether v may be the mutex of instance in: a pointer
+// to it, converted to a Locker or not, or a phi with one among its edges.
+func mayBeMutex(v ssa.Value, in instance, seen map[*ssa.Phi]bool) bool {
+	switch v := v.(type) {
+	case *ssa.Phi:
+		if seen[v] {
+			return false
+		}
+		if seen == nil {
+			seen = make(map[*ssa.Phi]bool)
+		}
+		seen[v] = true
+		return slices.ContainsFunc(v.Edges, func(e ssa.Value) bool { return mayBeMutex(e, in, seen) })
+	case *ssa.MakeInterface:
+		return mayBeMutex(v.X, in, seen)
+	case *ssa.ChangeType:
+		return mayBeMutex(v.X, in, seen)
+	case *ssa.Const:
+		return false
+	}
+	return instanceOf(v) == in
 }
 
 // returned returns the i-th value a return returns: in a function with
