@@ -133,8 +133,8 @@ func condValue(v ssa.Value) ssa.Value {
 }
 
 // decided reports whether a condition has one value that the function's
-// caller decides: it tests, or compares with constants, parameters and
-// free variables that hold one value (see condValue).
+// caller decides: it tests a parameter or a free variable that holds one
+// value (see condValue), or compares such values and constants.
 func (c cond) decided() bool {
 	decides := func(o operand) bool {
 		switch o.v.(type) {

@@ -249,8 +249,9 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 // taken under the callee's held locks and the caller's. A closure's
 // bindings are the caller's values its free variables map to: the calls
 // and stores it makes of the caller's func parameters through them are the
-// caller's (those of its own parameters, the callee's arguments, are not
-// known here).
+// caller's, and a call of a function value a binding holds runs that
+// function here too (those of its own parameters, the callee's arguments,
+// are not known here).
 func (w *walker) runArgument(fn *ssa.Function, bindings []ssa.Value, chain *lockgraph.Path, held []heldPrefix, locks lockset) {
 	sum := w.calleeSummary(fn)
 	for _, a := range sum.Acquires {

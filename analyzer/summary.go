@@ -297,8 +297,8 @@ func (w *walker) calleeSummary(callee *ssa.Function) summary {
 }
 
 // summaryKey returns the function whose summary a callee's is: a
-// generic function's instance has its origin's, as summaryOf does,
-// except in the whole-program mode.
+// generic function's instance has its origin's, except in the
+// whole-program mode.
 func (pa *pkgAnalysis) summaryKey(callee *ssa.Function) *ssa.Function {
 	if origin := callee.Origin(); origin != nil && pa.callees == nil {
 		return origin
@@ -350,9 +350,7 @@ func (pa *pkgAnalysis) summaryOf(fn *ssa.Function) (summary, bool) {
 			return summary{}, true
 		}
 	} else {
-		if origin := fn.Origin(); origin != nil {
-			fn = origin
-		}
+		fn = pa.summaryKey(fn)
 		if fn.Blocks == nil || (fn.Pkg != nil && fn.Pkg != pa.pkg) {
 			return pa.importedSummary(fn), true
 		}

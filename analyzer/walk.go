@@ -139,7 +139,7 @@ func (s state) release(in instance, class lockgraph.Class) state {
 // exit is the state at a return or a panic, after deferred calls ran.
 type exit struct {
 	pos   token.Pos
-	ret   bool // a return, not a panic
+	ret   *ssa.Return // nil at a panic
 	locks state
 	block int // the index of its block
 }
@@ -426,12 +426,12 @@ func (w *walker) block(b *ssa.BasicBlock, s state) state {
 		case *ssa.Select:
 			w.selectEvents(instr, s)
 		case *ssa.Return:
-			w.exit(instr.Pos(), true, s)
+			w.exit(instr.Pos(), instr, s)
 		case *ssa.Panic:
 			// Not the builder's unreachable panic after a select, nor the
 			// one after a call that ends the process.
 			if instr.Pos().IsValid() && !afterProcessEnd(instr) {
-				w.exit(instr.Pos(), false, w.runDefers(s))
+				w.exit(instr.Pos(), nil, w.runDefers(s))
 			}
 		}
 	}
@@ -565,7 +565,27 @@ func (w *walker) handOff(common *ssa.CallCommon, s state) state {
 		}
 		arg := heldValue(args[pc.Param])
 		if fn := funcValue(arg); fn != nil {
-			s = w.releases(w.calleeSummary(fn), callArgs(arg, nil), s)
+			s = w.argumentReleases(fn, callArgs(arg, nil), s)
+		}
+	}
+	return s
+}
+
+// argumentReleases applies the releases of a function value that a callee
+// calls: fn, with the bindings of the closure that makes it. A lock reached
+// from a free variable is reached from its binding, the caller's value; one
+// reached from fn's own parameters, which the callee passes, is not known
+// here and stays held.
+func (w *walker) argumentReleases(fn *ssa.Function, bindings []ssa.Value, s state) state {
+	for _, r := range w.calleeSummary(fn).Releases {
+		if r.Param >= 0 {
+			if r.Param < len(fn.Params) {
+				continue
+			}
+			r.Param -= len(fn.Params)
+		}
+		if class, in, ok := w.mapRef(r, bindings); ok {
+			s = w.release(class, in, s)
 		}
 	}
 	return s
@@ -757,7 +777,7 @@ func (w *walker) selectEvents(sel *ssa.Select, s state) {
 }
 
 // exit records the state at a return or panic.
-func (w *walker) exit(pos token.Pos, ret bool, s state) {
+func (w *walker) exit(pos token.Pos, ret *ssa.Return, s state) {
 	if w.record {
 		w.exits = append(w.exits, exit{pos: pos, ret: ret, locks: s, block: w.at.Index})
 	}
@@ -771,7 +791,7 @@ func (w *walker) finishExits() {
 	var always lockset
 	first := true
 	for _, e := range w.exits {
-		if e.ret {
+		if e.ret != nil {
 			if first {
 				always, first = w.returned(e.locks), false
 			} else {
@@ -785,11 +805,23 @@ func (w *walker) finishExits() {
 			w.sum.addReturn(ref(h.class, h.mode, h.inst, lockgraph.PathOf(w.step(lockgraph.Acquires, h.class.Name, h.mode, h.pos))))
 		}
 	}
+	// A lock the function returns holding at every return, a restored lock
+	// (the caller's: held before and after) and one the function hands to
+	// its caller is not a leak.
 	reported := make(map[instance]bool)
+	handed := make(map[instance]bool)
+	handsOver := func(h held) bool {
+		v, ok := handed[h.inst]
+		if !ok {
+			v = w.conditional(h) || w.handedOver(h) || w.returnsMutex(h)
+			handed[h.inst] = v
+		}
+		return v
+	}
 	for _, e := range w.exits {
 		for _, h := range e.locks.may {
-			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored || w.conditional(h) || w.handedOver(h) || w.returnsMutex(h) {
-				continue // a restored lock is the caller's: held before and after
+			if always.find(h.inst) >= 0 || reported[h.inst] || h.class.ID == "" || h.restored || handsOver(h) {
+				continue
 			}
 			reported[h.inst] = true
 			pos := e.pos
@@ -817,7 +849,7 @@ func (w *walker) conditional(h held) bool {
 	}
 	var guards []fact
 	for _, e := range w.exits {
-		if i := e.locks.may.find(h.inst); e.ret && i >= 0 {
+		if i := e.locks.may.find(h.inst); e.ret != nil && i >= 0 {
 			g := e.locks.may[i].guard
 			if len(g) == 0 || slices.ContainsFunc(g, func(f fact) bool { return !f.cond.decided() }) {
 				return false
@@ -825,8 +857,11 @@ func (w *walker) conditional(h held) bool {
 			guards = append(guards, g...)
 		}
 	}
+	if len(guards) == 0 {
+		return false // no return holds it: a panic or a loop that never ends does
+	}
 	for _, e := range w.exits {
-		if e.ret && e.locks.may.find(h.inst) < 0 && !slices.ContainsFunc(guards, func(f fact) bool {
+		if e.ret != nil && e.locks.may.find(h.inst) < 0 && !slices.ContainsFunc(guards, func(f fact) bool {
 			return slices.Contains(e.locks.known, fact{f.cond, !f.val})
 		}) {
 			return false
@@ -838,47 +873,48 @@ func (w *walker) conditional(h held) bool {
 // handedOver reports whether the function hands a lock to its caller
 // with what it returns on success (`beginTx() (*Tx, error)` takes the lock
 // for the transaction it returns): the lock is surely held at every return
-// of a nil error, and not held at every return of another error. The
-// caller releases it with the handle, as it would a lock wrapper's lock:
-// not a leak.
+// of a nil error, of which there is one at least, not held at every return
+// of another error, and not held where the function panics. The caller
+// releases it with the handle, as it would a lock wrapper's lock: not a
+// leak.
 func (w *walker) handedOver(h held) bool {
 	results := w.fn.Signature.Results()
 	n := results.Len()
 	if n < 2 || !types.Identical(results.At(n-1).Type(), errorType) {
 		return false
 	}
+	succeeds := false
 	for _, e := range w.exits {
-		if !e.ret {
+		if e.ret == nil {
+			if e.locks.may.find(h.inst) >= 0 {
+				return false
+			}
 			continue
 		}
-		instrs := w.fn.Blocks[e.block].Instrs
-		ret, ok := instrs[len(instrs)-1].(*ssa.Return)
-		if !ok {
-			return false
-		}
-		c, isConst := returned(ret, n-1).(*ssa.Const)
+		c, isConst := resultValue(e.ret, n-1).(*ssa.Const)
 		success := isConst && c.IsNil()
 		if success != (e.locks.must.find(h.inst) >= 0) || !success && e.locks.may.find(h.inst) >= 0 {
 			return false
 		}
+		succeeds = succeeds || success
 	}
-	return true
+	return succeeds
 }
 
 // returnsMutex reports whether the function hands a lock to its caller
 // with the mutex itself: at every return where the lock may be held, a
 // result may be its mutex (kafka-go's Conn.waitResponse keeps the read
 // lock and returns `&c.rlock` when the response is its own, for the caller
-// to unlock). Not a leak.
+// to unlock). Not a leak. Paths are not told apart: a return that merges a
+// path yielding the mutex with one that keeps the lock and yields nil
+// counts as yielding it.
 func (w *walker) returnsMutex(h held) bool {
 	yields := false
 	for _, e := range w.exits {
-		if !e.ret || e.locks.may.find(h.inst) < 0 {
+		if e.ret == nil || e.locks.may.find(h.inst) < 0 {
 			continue
 		}
-		instrs := w.fn.Blocks[e.block].Instrs
-		ret, ok := instrs[len(instrs)-1].(*ssa.Return)
-		if !ok || !yieldsMutex(ret, h.inst) {
+		if !yieldsMutex(e.ret, h.inst) {
 			return false
 		}
 		yields = true
@@ -890,7 +926,7 @@ func (w *walker) returnsMutex(h held) bool {
 // instance in.
 func yieldsMutex(ret *ssa.Return, in instance) bool {
 	for i := range ret.Results {
-		if mayBeMutex(returned(ret, i), in, nil) {
+		if mayBeMutex(resultValue(ret, i), in, nil) {
 			return true
 		}
 	}
@@ -920,11 +956,11 @@ func mayBeMutex(v ssa.Value, in instance, seen map[*ssa.Phi]bool) bool {
 	return instanceOf(v) == in
 }
 
-// returned returns the i-th value a return returns: in a function with
+// resultValue returns the i-th value a return returns: in a function with
 // defer statements, the value stored, in the return's block, into the
 // result's cell that the return loads, when nothing else (a deferred
 // closure) can store into the cell.
-func returned(ret *ssa.Return, i int) ssa.Value {
+func resultValue(ret *ssa.Return, i int) ssa.Value {
 	v := ret.Results[i]
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
@@ -932,9 +968,9 @@ func returned(ret *ssa.Return, i int) ssa.Value {
 	}
 	cell, ok := load.X.(*ssa.Alloc)
 	if !ok || slices.ContainsFunc(*cell.Referrers(), func(r ssa.Instruction) bool {
-		_, store := r.(*ssa.Store)
+		st, store := r.(*ssa.Store)
 		_, load := r.(*ssa.UnOp)
-		return !store && !load
+		return !(store && st.Addr == cell) && !load
 	}) {
 		return v
 	}
@@ -961,7 +997,7 @@ func (w *walker) retaken(returned lockset) lockset {
 		}
 		var h *held
 		for _, e := range w.exits {
-			if !e.ret {
+			if e.ret == nil {
 				continue
 			}
 			if e.locks.owed.find(in) >= 0 {

@@ -114,3 +114,26 @@ func safely(fn func()) {
 	defer func() { _ = recover() }()
 	fn()
 }
+
+// StallPair hands c.mu to a closure with a parameter of its own: the
+// closure's captured c is c's binding, after its parameter, and r, captured
+// next, stays the starter's to unlock.
+func StallPair(r *Registry, c *Client) { // want StallPair:"acquires goroutine.Client.mu; acquires goroutine.Registry.mu"
+	if !ready() {
+		return
+	}
+	r.mu.Lock()
+	c.mu.Lock()
+	go safelyWith(func(n int) {
+		defer c.mu.Unlock()
+		c.name = r.clients[n].name
+	})
+	r.mu.Unlock()
+}
+
+func ready() bool { return time.Now().Unix()%2 == 0 }
+
+func safelyWith(fn func(int)) {
+	defer func() { _ = recover() }()
+	fn(0)
+}

@@ -79,3 +79,20 @@ func (db *DB) beginChecked() (tx *Tx, err error) { // want beginChecked:`acquire
 	}
 	return &Tx{db}, nil // want `leaked lock: leaks.Conn.mu is still held here on some paths and released on others`
 }
+
+// saveOnce panics with the lock held, and never returns a nil error.
+func (db *DB) saveOnce() (*Tx, error) { // want saveOnce:`acquires leaks.Conn.mu`
+	db.rw.mu.Lock()
+	if db.open {
+		panic("open") // want `leaked lock: leaks.Conn.mu is still held here on some paths and released on others`
+	}
+	db.rw.mu.Unlock()
+	return nil, db.save()
+}
+
+func (db *DB) save() error {
+	if db.meta.buf == nil {
+		return errClosed
+	}
+	return nil
+}

@@ -17,3 +17,12 @@ func (r *Registry) Register(name string) { // want Register:`acquires leaks.Regi
 	r.names[name] = true
 	r.mu.Unlock()
 }
+
+// Fail takes the lock when its caller asks and then always panics: no
+// return leaves the lock to the caller.
+func (r *Registry) Fail(lock bool) { // want Fail:`acquires leaks.Registry.mu`
+	if lock {
+		r.mu.Lock()
+	}
+	panic("failed") // want `leaked lock: leaks.Registry.mu is still held here on some paths and released on others`
+}
