@@ -269,22 +269,11 @@ func (in instance) extend(path string) instance {
 // loads from it, and its closures', are the parameter, so a lock reached
 // from them is the caller's. It returns nil for any other cell.
 func spilledParam(a *ssa.Alloc) *ssa.Parameter {
-	var param *ssa.Parameter
-	for _, r := range *a.Referrers() {
-		switch r := r.(type) {
-		case *ssa.Store:
-			p, ok := r.Val.(*ssa.Parameter)
-			if !ok || param != nil || p.Pos() != a.Pos() || !a.Pos().IsValid() || r.Block() != a.Block() || a.Block().Index != 0 {
-				return nil
-			}
-			param = p
-		default:
-			if !reads(r, a) {
-				return nil
-			}
-		}
+	p, ok := onceStored(a).(*ssa.Parameter)
+	if !ok || p.Pos() != a.Pos() || !a.Pos().IsValid() || a.Block().Index != 0 {
+		return nil
 	}
-	return param
+	return p
 }
 
 // fixedFreeVar reports whether a closure's free variable is bound,

@@ -1454,7 +1454,7 @@ func (w *walker) storeFunc(field lockgraph.Class, v ssa.Value) {
 		if mc, ok := v.(*ssa.MakeClosure); ok {
 			for _, pc := range w.calleeSummary(fn).ParamCalls {
 				if j := pc.Param - len(fn.Params); j >= 0 && j < len(mc.Bindings) {
-					if i := paramIndexOf(mc.Bindings[j]); i >= 0 {
+					if i := paramIndexOf(heldValue(mc.Bindings[j])); i >= 0 {
 						w.sum.addParamStore(paramStore{Param: i, Field: field})
 					}
 				}

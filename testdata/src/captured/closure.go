@@ -144,6 +144,12 @@ func (h *Hub) Watch(f func()) { // want Watch:"stores param 1 in captured.Hub.wa
 	h.watch = func() { f() }
 }
 
+// WatchCopy does the same through a local copy of f.
+func (h *Hub) WatchCopy(f func()) { // want WatchCopy:"stores param 1 in captured.Hub.watch"
+	g := f
+	h.watch = func() { g() }
+}
+
 func (h *Hub) notify() { // want notify:"acquires captured.Hub.mu; calls captured.Hub.watch"
 	h.mu.Lock()
 	defer h.mu.Unlock()
