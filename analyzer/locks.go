@@ -262,6 +262,12 @@ func (in instance) extend(path string) instance {
 	return in
 }
 
+// throughPointer reports whether the instance is reached through a pointer
+// its path loads (`n.parent.mu`, not `n.mu`).
+func (in instance) throughPointer() bool {
+	return strings.Contains(in.path, "*")
+}
+
 // spilledParam returns the parameter a cell holds when the cell is where
 // ssa keeps a parameter that closures capture (declared where the
 // parameter is, and stored to once, with the parameter, before the body)
@@ -269,11 +275,13 @@ func (in instance) extend(path string) instance {
 // loads from it, and its closures', are the parameter, so a lock reached
 // from them is the caller's. It returns nil for any other cell.
 func spilledParam(a *ssa.Alloc) *ssa.Parameter {
-	p, ok := onceStored(a).(*ssa.Parameter)
-	if !ok || p.Pos() != a.Pos() || !a.Pos().IsValid() || a.Block().Index != 0 {
+	if !a.Pos().IsValid() || a.Block().Index != 0 {
 		return nil
 	}
-	return p
+	if p, ok := onceStored(a).(*ssa.Parameter); ok && p.Pos() == a.Pos() {
+		return p
+	}
+	return nil
 }
 
 // fixedFreeVar reports whether a closure's free variable is bound,

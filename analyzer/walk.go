@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"maps"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -547,7 +546,7 @@ func (w *walker) call(common *ssa.CallCommon, pos token.Pos, s state) state {
 // on this function no longer holds it, as if it had called an unlock
 // wrapper. A function value the goroutine's function calls (a closure
 // passed to a recover wrapper, say) runs in the goroutine too: its releases
-// are handed over as well.
+// are handed over as well (see releases).
 func (w *walker) handOff(common *ssa.CallCommon, s state) state {
 	if kind, mu := syncOp(common); kind == opUnlock || kind == opRUnlock {
 		return w.unlock(mu, s)
@@ -557,18 +556,7 @@ func (w *walker) handOff(common *ssa.CallCommon, s state) state {
 		return s
 	}
 	sum := w.calleeSummary(callee)
-	args := callArgs(common.Value, common.Args)
-	s = w.releases(sum, args, s)
-	for _, pc := range sum.ParamCalls {
-		if pc.Param >= len(args) {
-			continue
-		}
-		arg := heldValue(args[pc.Param])
-		if fn := funcValue(arg); fn != nil {
-			s = w.argumentReleases(fn, callArgs(arg, nil), s)
-		}
-	}
-	return s
+	return w.releases(sum, callArgs(common.Value, common.Args), s)
 }
 
 // argumentReleases applies the releases of a function value that a callee
@@ -1120,11 +1108,21 @@ func retakes(sum summary, r acquire) bool {
 }
 
 // releases applies the locks a callee releases without taking them, as
-// Unlocks here (see release).
+// Unlocks here (see release), and those that the function values passed to
+// it and called by it release (see argumentReleases).
 func (w *walker) releases(sum summary, args []ssa.Value, s state) state {
 	for _, r := range sum.Releases {
 		if class, in, ok := w.mapRef(r, args); ok {
 			s = w.release(class, in, s)
+		}
+	}
+	for _, pc := range sum.ParamCalls {
+		if pc.Param >= len(args) {
+			continue
+		}
+		arg := heldValue(args[pc.Param])
+		if fn := funcValue(arg); fn != nil {
+			s = w.argumentReleases(fn, callArgs(arg, nil), s)
 		}
 	}
 	return s
@@ -1182,7 +1180,7 @@ func (w *walker) foldChains(sum summary, call lockgraph.Step, args []ssa.Value, 
 		if !ok || w.tooLong(viaLen(head, rest)) {
 			continue
 		}
-		if recursive && class.ID != "" && in.paramIndex() >= 0 && strings.Contains(instanceOf(args[a.Param]).path, "*") {
+		if recursive && class.ID != "" && in.paramIndex() >= 0 && instanceOf(args[a.Param]).throughPointer() {
 			in = instance{root: "descent"}
 		}
 		without := w.mapWithout(a.Without, args)

@@ -137,3 +137,11 @@ func safelyWith(fn func(int)) {
 	defer func() { _ = recover() }()
 	fn(0)
 }
+
+// StallAt releases c.mu through a closure that a helper calls at once,
+// with no goroutine: the helper's call of its argument releases it here.
+func StallAt(r *Registry, c *Client) { // want StallAt:"acquires goroutine.Client.mu; acquires goroutine.Registry.mu"
+	c.mu.Lock()
+	safely(func() { c.mu.Unlock() })
+	r.Close()
+}

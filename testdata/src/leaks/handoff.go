@@ -13,6 +13,7 @@ import "errors"
 type DB struct {
 	rw, meta Conn
 	open     bool
+	errp     *error
 }
 
 type Tx struct{ db *DB }
@@ -95,4 +96,23 @@ func (db *DB) save() error {
 		return errClosed
 	}
 	return nil
+}
+
+// beginWatched hands out the address of its error: whoever holds it may
+// turn the success into an error, as beginChecked's deferred closure may.
+func (db *DB) beginWatched() (tx *Tx, err error) { // want beginWatched:`acquires leaks.Conn.mu`
+	db.errp = &err
+	defer db.check()
+	db.rw.mu.Lock()
+	if db.meta.buf == nil {
+		db.rw.mu.Unlock()
+		return nil, errClosed
+	}
+	return &Tx{db}, nil // want `leaked lock: leaks.Conn.mu is still held here on some paths and released on others`
+}
+
+func (db *DB) check() {
+	if !db.open {
+		*db.errp = errClosed
+	}
 }
