@@ -28,8 +28,10 @@ import (
 //     this package that does not matter, a function of another package with
 //     no summary fact (or one that only calls through slots this package
 //     does not follow), an interface method outside the slots the analysis
-//     follows, a builtin other than close (a function literal called at
-//     once counts by its body alone);
+//     follows, a builtin other than close; a function literal called at
+//     once, or through a local variable declared with it, counts by its
+//     body alone, and a function of another package whose fact only calls
+//     its parameters by what it is passed (see plainArguments);
 //   - uses a func-typed variable or field, or a function that matters as a
 //     value (a callback stored, passed or called);
 //   - uses a value of a type with a method that matters and that
@@ -52,8 +54,11 @@ type relevance struct {
 	// whether a type implements an instance is not decided here, so a
 	// method of that name counts.
 	generic map[string]bool
-	hasFact map[*types.Func]bool
+	facts   map[*types.Func]calleeFact
 	convert map[types.Type][]*types.Func // see convertible
+	// literals are the local variables declared with a function literal
+	// as their value (see callMatters).
+	literals map[*types.Var]bool
 	// deps[f] are the functions of this package that make f matter if they
 	// do; relevant is the fixpoint.
 	deps     map[*types.Func][]*types.Func
@@ -68,8 +73,9 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 	r := &relevance{
 		pass:     pass,
 		module:   moduleOf(pass),
-		hasFact:  make(map[*types.Func]bool),
+		facts:    make(map[*types.Func]calleeFact),
 		convert:  make(map[types.Type][]*types.Func),
+		literals: make(map[*types.Var]bool),
 		deps:     make(map[*types.Func][]*types.Func),
 		relevant: make(map[*types.Func]bool),
 	}
@@ -188,6 +194,12 @@ func (r *relevance) inspect(fn *types.Func, body ast.Node, stack []ast.Node) boo
 			_, matters = types.Unalias(info.TypeOf(n.X)).Underlying().(*types.Chan)
 		case *ast.CallExpr:
 			matters = r.callMatters(fn, n)
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				declareLiterals(info, r.literals, n.Lhs, n.Rhs)
+			}
+		case *ast.ValueSpec:
+			declareLiterals(info, r.literals, n.Names, n.Values)
 		case *ast.Ident:
 			if sel, ok := parent(stack).(*ast.SelectorExpr); !ok || sel.Sel != n { // else seen with its selector
 				matters = r.valueMatters(fn, n, isCallee(n, stack))
@@ -254,9 +266,69 @@ func (r *relevance) callMatters(fn *types.Func, call *ast.CallExpr) bool {
 		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
 			return r.interfaceCallMatters(sel.Recv(), callee)
 		}
+		if params := r.factOf(callee).params; params != nil {
+			return !plainArguments(info, call, callee, params)
+		}
 		return r.funcMatters(fn, callee)
+	case *types.Var:
+		return !r.literals[callee]
 	}
 	return true // a func value or a type parameter's method
+}
+
+// declareLiterals records in literals the local variables among names
+// that are declared with a function literal as their value. A call of one
+// matters by the literal's body alone, which is inspected where it is
+// written: any other value the variable gets is assigned to it, and the
+// variable on the left of that assignment is a func value used, which
+// matters.
+func declareLiterals[E ast.Expr](info *types.Info, literals map[*types.Var]bool, names []E, values []ast.Expr) {
+	if len(names) != len(values) {
+		return
+	}
+	for i, name := range names {
+		id, _ := ast.Expr(name).(*ast.Ident)
+		v, ok := info.Defs[id].(*types.Var)
+		if _, lit := ast.Unparen(values[i]).(*ast.FuncLit); ok && lit && v.Parent() != v.Pkg().Scope() {
+			literals[v] = true
+		}
+	}
+}
+
+// plainArguments reports whether the arguments that a call passes to the
+// parameters its callee calls (see paramCall) are each a function literal,
+// an identifier or a selector: their bodies and values matter by
+// themselves where they are written (see valueMatters), so the call adds
+// nothing. A receiver or a variadic parameter among them, or any other
+// expression (an element of a slice of funcs, a call's result), makes it
+// matter.
+func plainArguments(info *types.Info, call *ast.CallExpr, callee *types.Func, params []int) bool {
+	sig := callee.Signature()
+	methodExpr := false
+	if sel, ok := info.Selections[selector(call.Fun)]; ok {
+		methodExpr = sel.Kind() == types.MethodExpr // T.M(x, ...): x is an argument
+	}
+	for _, p := range params {
+		i := p // the index in call.Args
+		if sig.Recv() != nil {
+			if p == 0 {
+				return false // the receiver
+			}
+			p--
+			if !methodExpr {
+				i--
+			}
+		}
+		if sig.Variadic() && p == sig.Params().Len()-1 || i >= len(call.Args) {
+			return false
+		}
+		switch ast.Unparen(call.Args[i]).(type) {
+		case *ast.FuncLit, *ast.Ident, *ast.SelectorExpr:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // interfaceCallMatters reports whether a call through an interface can
@@ -290,13 +362,42 @@ func (r *relevance) funcMatters(fn, f *types.Func) bool {
 		r.deps[fn] = append(r.deps[fn], f)
 		return false
 	}
-	has, ok := r.hasFact[f]
+	return r.factOf(f).matters
+}
+
+// A calleeFact is what relevance needs of a function of another package.
+type calleeFact struct {
+	// matters is whether it has a summary fact that is not empty for a
+	// caller of this module.
+	matters bool
+	// params, when set, are the parameters it calls, the only thing its
+	// summary has.
+	params []int
+}
+
+// factOf returns the calleeFact of a function of another package.
+func (r *relevance) factOf(f *types.Func) calleeFact {
+	f = f.Origin()
+	if f.Pkg() == nil || f.Pkg() == r.pass.Pkg {
+		return calleeFact{}
+	}
+	cf, ok := r.facts[f]
 	if !ok {
 		var fact funcFact
-		has = r.pass.ImportObjectFact(f, &fact) && !fact.Summary.emptyFor(r.module)
-		r.hasFact[f] = has
+		if r.pass.ImportObjectFact(f, &fact) && !fact.Summary.emptyFor(r.module) {
+			cf.matters = true
+			if rest := fact.Summary; len(rest.ParamCalls) > 0 {
+				rest.ParamCalls = nil
+				if rest.emptyFor(r.module) {
+					for _, pc := range fact.Summary.ParamCalls {
+						cf.params = append(cf.params, pc.Param)
+					}
+				}
+			}
+		}
+		r.facts[f] = cf
 	}
-	return has
+	return cf
 }
 
 // valueMatters reports whether an identifier or selector used as a value

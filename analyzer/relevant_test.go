@@ -6,7 +6,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -18,30 +20,8 @@ import (
 // types at their own types (declared, stored, passed, selected, indexed,
 // dereferenced or addressed).
 func TestRelevantFuncs(t *testing.T) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, filepath.Join("..", "testdata", "src", "conversions", "conversions.go"), nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types:      make(map[ast.Expr]types.TypeAndValue),
-		Defs:       make(map[*ast.Ident]types.Object),
-		Uses:       make(map[*ast.Ident]types.Object),
-		Selections: make(map[*ast.SelectorExpr]*types.Selection),
-		Instances:  make(map[*ast.Ident]types.Instance),
-	}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	pkg, err := conf.Check("conversions", fset, []*ast.File{file}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pass := &analysis.Pass{
-		Fset:             fset,
-		Files:            []*ast.File{file},
-		Pkg:              pkg,
-		TypesInfo:        info,
-		ImportObjectFact: func(types.Object, analysis.Fact) bool { return false },
-	}
+	pass := fixturePass(t, "conversions", func(types.Object, analysis.Fact) bool { return false })
+	file, info := pass.Files[0], pass.TypesInfo
 	relevant, initOrder := relevantFuncs(pass)
 
 	unconverted := map[string]bool{"use": true, "Unconverted": true}
@@ -64,4 +44,82 @@ func TestRelevantFuncs(t *testing.T) {
 	if len(inits) != 1 || inits[0] != "global" {
 		t.Errorf("initial values evaluated: %v, want [global]", inits)
 	}
+}
+
+// TestRelevantCalls checks which functions of the relevantcalls fixture
+// matter when paramlib.Map, (*strings.Builder).WriteString and
+// strings.NewReplacer have a summary that only calls their parameter 0: a
+// call of one matters by what it passes alone, unless that is the receiver
+// or a variadic parameter, or not a literal, an identifier or a selector;
+// a call of a local variable declared with a literal matters by the
+// literal alone, unless the variable is given another value.
+func TestRelevantCalls(t *testing.T) {
+	calls := map[string]bool{"paramlib.Map": true, "(*strings.Builder).WriteString": true, "strings.NewReplacer": true}
+	pass := fixturePass(t, "relevantcalls", func(obj types.Object, fact analysis.Fact) bool {
+		if !calls[obj.(*types.Func).FullName()] {
+			return false
+		}
+		fact.(*funcFact).Summary.ParamCalls = []paramCall{{Param: 0}}
+		return true
+	})
+	relevant, _ := relevantFuncs(pass)
+	var got []string
+	for fn := range relevant {
+		got = append(got, fn.Name())
+	}
+	slices.Sort(got)
+	want := []string{"Back", "Builder", "Element", "Hook", "Locking", "Named", "Reassigned", "Replacer", "Run", "lockedRune"}
+	if !slices.Equal(got, want) {
+		t.Errorf("functions that matter: %v, want %v", got, want)
+	}
+}
+
+// fixturePass type-checks the file of a one-file fixture package and
+// returns a pass over it that imports facts with importFact.
+func fixturePass(t *testing.T, name string, importFact func(types.Object, analysis.Fact) bool) *analysis.Pass {
+	t.Helper()
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, filepath.Join("..", "testdata", "src", name, name+".go"), nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types:      make(map[ast.Expr]types.TypeAndValue),
+		Defs:       make(map[*ast.Ident]types.Object),
+		Uses:       make(map[*ast.Ident]types.Object),
+		Selections: make(map[*ast.SelectorExpr]*types.Selection),
+		Instances:  make(map[*ast.Ident]types.Instance),
+	}
+	conf := types.Config{Importer: fixtureImporter{fset, importer.ForCompiler(fset, "source", nil)}}
+	pkg, err := conf.Check(name, fset, []*ast.File{file}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &analysis.Pass{
+		Fset:             fset,
+		Files:            []*ast.File{file},
+		Pkg:              pkg,
+		TypesInfo:        info,
+		ImportObjectFact: importFact,
+	}
+}
+
+// fixtureImporter imports the one-file fixture packages of testdata/src by
+// their name, and the standard library from source.
+type fixtureImporter struct {
+	fset *token.FileSet
+	std  types.Importer
+}
+
+func (imp fixtureImporter) Import(path string) (*types.Package, error) {
+	name := filepath.Join("..", "testdata", "src", path, path+".go")
+	if _, err := os.Stat(name); err != nil {
+		return imp.std.Import(path)
+	}
+	file, err := parser.ParseFile(imp.fset, name, nil, 0)
+	if err != nil {
+		return nil, err
+	}
+	conf := types.Config{Importer: imp}
+	return conf.Check(path, imp.fset, []*ast.File{file}, nil)
 }
