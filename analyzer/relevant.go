@@ -30,8 +30,9 @@ import (
 //     does not follow), an interface method outside the slots the analysis
 //     follows, a builtin other than close; a function literal called at
 //     once, or through a local variable declared with it, counts by its
-//     body alone, and a function of another package whose fact only calls
-//     its parameters by what it is passed (see plainArguments);
+//     body alone, and a call of a function of another package whose fact
+//     only calls its parameters counts by what it is passed (see
+//     plainArguments);
 //   - uses a func-typed variable or field, or a function that matters as a
 //     value (a callback stored, passed or called);
 //   - uses a value of a type with a method that matters and that
@@ -276,12 +277,13 @@ func (r *relevance) callMatters(fn *types.Func, call *ast.CallExpr) bool {
 	return true // a func value or a type parameter's method
 }
 
-// declareLiterals records in literals the local variables among names
-// that are declared with a function literal as their value. A call of one
-// matters by the literal's body alone, which is inspected where it is
-// written: any other value the variable gets is assigned to it, and the
-// variable on the left of that assignment is a func value used, which
-// matters.
+// declareLiterals records in literals the variables among names (local
+// ones: only bodies are inspected) that are declared with a function
+// literal as their value. A call of one matters by the literal's body
+// alone, which is inspected where it is written: any other value the
+// variable gets is assigned to it, and the variable on the left of that
+// assignment is a value that may be a func used, which matters (see
+// mayBeFunc).
 func declareLiterals[E ast.Expr](info *types.Info, literals map[*types.Var]bool, names []E, values []ast.Expr) {
 	if len(names) != len(values) {
 		return
@@ -289,7 +291,7 @@ func declareLiterals[E ast.Expr](info *types.Info, literals map[*types.Var]bool,
 	for i, name := range names {
 		id, _ := ast.Expr(name).(*ast.Ident)
 		v, ok := info.Defs[id].(*types.Var)
-		if _, lit := ast.Unparen(values[i]).(*ast.FuncLit); ok && lit && v.Parent() != v.Pkg().Scope() {
+		if _, lit := ast.Unparen(values[i]).(*ast.FuncLit); ok && lit {
 			literals[v] = true
 		}
 	}
@@ -298,8 +300,9 @@ func declareLiterals[E ast.Expr](info *types.Info, literals map[*types.Var]bool,
 // plainArguments reports whether the arguments that a call passes to the
 // parameters its callee calls (see paramCall) are each a function literal,
 // an identifier or a selector: their bodies and values matter by
-// themselves where they are written (see valueMatters), so the call adds
-// nothing. A receiver or a variadic parameter among them, or any other
+// themselves where they are written (see valueMatters and mayBeFunc), so
+// the call adds nothing: what the callee holds when it calls them makes
+// edges only to what they take. A receiver or a variadic parameter among them, or any other
 // expression (an element of a slice of funcs, a call's result), makes it
 // matter.
 func plainArguments(info *types.Info, call *ast.CallExpr, callee *types.Func, params []int) bool {
@@ -371,7 +374,8 @@ type calleeFact struct {
 	// caller of this module.
 	matters bool
 	// params, when set, are the parameters it calls, the only thing its
-	// summary has.
+	// summary has (with the locks it holds at those calls, which make edges
+	// only to what the function passed takes).
 	params []int
 }
 
@@ -423,13 +427,47 @@ func (r *relevance) valueMatters(fn *types.Func, e ast.Expr, called bool) bool {
 	}
 	switch obj := obj.(type) {
 	case *types.Var:
-		_, isFunc := obj.Type().Underlying().(*types.Signature)
-		return isFunc && !called
+		return mayBeFunc(obj.Type()) && !called
 	case *types.Func:
 		if called {
 			return false // see callMatters
 		}
 		return r.funcMatters(fn, obj)
+	}
+	return false
+}
+
+// mayBeFunc reports whether a value of type t may be a func value: t is a
+// func type, or a type parameter whose constraint allows one. The walker
+// calls a value of either kind alike, and the rules that let a call matter
+// by what it runs (see callMatters) count on such a value, used, mattering.
+func mayBeFunc(t types.Type) bool {
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return allowsFunc(tp.Constraint())
+	}
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// allowsFunc reports whether a constraint has a func type among its terms.
+func allowsFunc(constraint types.Type) bool {
+	iface, ok := constraint.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := range iface.NumEmbeddeds() {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := range e.Len() {
+				if _, ok := e.Term(j).Type().Underlying().(*types.Signature); ok {
+					return true
+				}
+			}
+		default:
+			if _, ok := e.Underlying().(*types.Signature); ok || allowsFunc(e) {
+				return true
+			}
+		}
 	}
 	return false
 }

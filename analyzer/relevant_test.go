@@ -47,14 +47,15 @@ func TestRelevantFuncs(t *testing.T) {
 }
 
 // TestRelevantCalls checks which functions of the relevantcalls fixture
-// matter when paramlib.Map, (*strings.Builder).WriteString and
-// strings.NewReplacer have a summary that only calls their parameter 0: a
+// matter when paramlib.Map, paramlib.Apply, (*strings.Builder).WriteString
+// and strings.NewReplacer have a summary that only calls their parameter 0
+// (WriteString's receiver, NewReplacer's variadic parameter): a
 // call of one matters by what it passes alone, unless that is the receiver
 // or a variadic parameter, or not a literal, an identifier or a selector;
 // a call of a local variable declared with a literal matters by the
 // literal alone, unless the variable is given another value.
 func TestRelevantCalls(t *testing.T) {
-	calls := map[string]bool{"paramlib.Map": true, "(*strings.Builder).WriteString": true, "strings.NewReplacer": true}
+	calls := map[string]bool{"paramlib.Map": true, "paramlib.Apply": true, "(*strings.Builder).WriteString": true, "strings.NewReplacer": true}
 	pass := fixturePass(t, "relevantcalls", func(obj types.Object, fact analysis.Fact) bool {
 		if !calls[obj.(*types.Func).FullName()] {
 			return false
@@ -68,7 +69,7 @@ func TestRelevantCalls(t *testing.T) {
 		got = append(got, fn.Name())
 	}
 	slices.Sort(got)
-	want := []string{"Back", "Builder", "Element", "Hook", "Locking", "Named", "Reassigned", "Replacer", "Run", "lockedRune"}
+	want := []string{"Back", "Builder", "Element", "Given", "Hook", "Locking", "Named", "PassField", "PassParam", "Reassigned", "Replacer", "Run", "lockedRune"}
 	if !slices.Equal(got, want) {
 		t.Errorf("functions that matter: %v, want %v", got, want)
 	}

@@ -10,3 +10,8 @@ func Map(f func(rune) rune, s string) string { // want Map:"calls param 0"
 	}
 	return string(out)
 }
+
+// Apply calls f.
+func Apply[F ~func()](f F) { // want Apply:"calls param 0"
+	f()
+}

@@ -111,3 +111,17 @@ func Back() { // want Back:"acquires relevantcalls.first; acquires relevantcalls
 	first.Lock()
 	first.Unlock()
 }
+
+// PassParam, PassField and Given run func values typed by a type
+// parameter: such a value, used, matters as a func-typed one does.
+func PassParam[F ~func()](f F) { paramlib.Apply(f) } // want PassParam:"calls param 0"
+
+type holder[F ~func()] struct{ f F }
+
+func (h *holder[F]) PassField() { paramlib.Apply(h.f) } // want PassField:"calls relevantcalls.holder.f"
+
+func Given[F ~func()](g F) { // want Given:"calls param 0"
+	var f F = func() {}
+	f = g
+	f()
+}
