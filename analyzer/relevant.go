@@ -267,10 +267,11 @@ func (r *relevance) callMatters(fn *types.Func, call *ast.CallExpr) bool {
 		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
 			return r.interfaceCallMatters(sel.Recv(), callee)
 		}
-		if params := r.factOf(callee).params; params != nil {
-			return !plainArguments(info, call, callee, params)
+		if !r.funcMatters(fn, callee) {
+			return false
 		}
-		return r.funcMatters(fn, callee)
+		params := r.factOf(callee).params // a function of another package
+		return params == nil || !plainArguments(info, call, callee, params)
 	case *types.Var:
 		return !r.literals[callee]
 	}
@@ -299,12 +300,11 @@ func declareLiterals[E ast.Expr](info *types.Info, literals map[*types.Var]bool,
 
 // plainArguments reports whether the arguments that a call passes to the
 // parameters its callee calls (see paramCall) are each a function literal,
-// an identifier or a selector: their bodies and values matter by
-// themselves where they are written (see valueMatters and mayBeFunc), so
-// the call adds nothing: what the callee holds when it calls them makes
-// edges only to what they take. A receiver or a variadic parameter among them, or any other
-// expression (an element of a slice of funcs, a call's result), makes it
-// matter.
+// an identifier or a selector. Those matter by themselves where they are
+// written (see valueMatters and mayBeFunc), and what the callee holds when
+// it calls them makes edges only to what they take: the call adds nothing.
+// A receiver or a variadic parameter among them, or any other expression
+// (an element of a slice of funcs, a call's result), makes it matter.
 func plainArguments(info *types.Info, call *ast.CallExpr, callee *types.Func, params []int) bool {
 	sig := callee.Signature()
 	methodExpr := false
@@ -382,20 +382,16 @@ type calleeFact struct {
 // factOf returns the calleeFact of a function of another package.
 func (r *relevance) factOf(f *types.Func) calleeFact {
 	f = f.Origin()
-	if f.Pkg() == nil || f.Pkg() == r.pass.Pkg {
-		return calleeFact{}
-	}
 	cf, ok := r.facts[f]
 	if !ok {
 		var fact funcFact
 		if r.pass.ImportObjectFact(f, &fact) && !fact.Summary.emptyFor(r.module) {
 			cf.matters = true
-			if rest := fact.Summary; len(rest.ParamCalls) > 0 {
-				rest.ParamCalls = nil
-				if rest.emptyFor(r.module) {
-					for _, pc := range fact.Summary.ParamCalls {
-						cf.params = append(cf.params, pc.Param)
-					}
+			rest := fact.Summary
+			rest.ParamCalls = nil
+			if rest.emptyFor(r.module) {
+				for _, pc := range fact.Summary.ParamCalls {
+					cf.params = append(cf.params, pc.Param)
 				}
 			}
 		}
