@@ -97,7 +97,7 @@ func walkPackage(pass *analysis.Pass, base, share *variantBase) *pkgAnalysis {
 		base:    base,
 		share:   share,
 	}
-	pkg, srcFuncs := buildSSA(pass, pa.walkedElsewhere())
+	pkg, srcFuncs := buildSSA(pa, pa.walkedElsewhere())
 	pa.pkg = pkg
 	funcs := slices.Clone(srcFuncs)
 	if pkg != nil {

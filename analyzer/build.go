@@ -23,16 +23,14 @@ import (
 //
 // The functions walked elsewhere (see pkgAnalysis.walkedElsewhere) get no
 // body.
-func buildSSA(pass *analysis.Pass, elsewhere map[*types.Func]bool) (*ssa.Package, []*ssa.Function) {
+func buildSSA(pa *pkgAnalysis, elsewhere map[*types.Func]bool) (*ssa.Package, []*ssa.Function) {
+	pass := pa.pass
 	files, info := pass.Files, pass.TypesInfo
 	mode := ssa.BuilderMode(0)
 	pruned := pruneBodies
 	var imports map[*types.Package][]types.Object
 	if pruned {
-		relevant, initOrder := relevantFuncs(pass)
-		for fn := range elsewhere {
-			delete(relevant, fn)
-		}
+		relevant, initOrder := relevantFuncs(pa, elsewhere)
 		if len(relevant) == 0 && len(initOrder) == 0 {
 			return nil, nil
 		}

@@ -41,12 +41,23 @@ import (
 //     callee of the interface's slots; see mayConvert).
 //
 // A function that matters only through a function of this package matters
-// once that one does; the decision is a least fixpoint over the package.
+// once that one does; the decision is a least fixpoint over the package. A
+// function of this package that the other variant walked (see
+// walkedElsewhere) is not looked at: its summary there decides, as a fact
+// does for a function of another package.
+//
+// A function whose summary nothing reads (see uncalled), most of them
+// tests, matters only for what it does itself, with no lock held when it
+// starts: see decideRoots.
 
 // relevance computes which functions of a package matter.
 type relevance struct {
+	pa     *pkgAnalysis
 	pass   *analysis.Pass
 	module string // see followed
+	// elsewhere are the functions of this package the other variant
+	// walked: their summaries there are known (see factOf).
+	elsewhere map[*types.Func]bool
 	// ifaces are the named interfaces whose slots the analysis follows for
 	// this package: those of its module, declared here or in a package it
 	// imports, directly or not.
@@ -62,36 +73,94 @@ type relevance struct {
 	literals map[*types.Var]bool
 	// deps[f] are the functions of this package that make f matter if they
 	// do; relevant is the fixpoint.
-	deps     map[*types.Func][]*types.Func
+	deps     map[*types.Func][]dep
 	relevant map[*types.Func]bool
+}
+
+// A dep is a function of this package that code depends on.
+type dep struct {
+	fn *types.Func
+	// free is set when the code calls it with no lock held and keeps no
+	// summary: it matters to the code only if it matters to such a caller
+	// (see decideRoots).
+	free bool
+}
+
+// A scope is the code that inspect looks at.
+type scope struct {
+	// deps collects the functions of this package the code depends on.
+	deps *[]dep
+	// free is set for code that runs with no lock held and whose summary
+	// only such code reads (see decideRoots); params are then those of the
+	// declared function it is in, which its callers check for it.
+	free   bool
+	params *types.Tuple
+}
+
+// depend records that the code depends on a function of this package, in
+// free code (see dep) where free is set.
+func (s scope) depend(f *types.Func, free bool) {
+	*s.deps = append(*s.deps, dep{fn: f, free: free && s.free})
+}
+
+// isParam reports whether v is a parameter of the declared function free
+// code is in.
+func (s scope) isParam(v *types.Var) bool {
+	if s.params == nil {
+		return false
+	}
+	for p := range s.params.Variables() {
+		if p == v {
+			return true
+		}
+	}
+	return false
 }
 
 // relevantFuncs returns the declared functions of the package that matter
 // and, in initialization order, the initial values of package variables
 // that do (the package initializer evaluates only those): both are empty
-// when nothing in the package matters.
-func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initializer) {
+// when nothing in the package matters. The functions walked elsewhere are
+// left out.
+func relevantFuncs(pa *pkgAnalysis, elsewhere map[*types.Func]bool) (map[*types.Func]bool, []*types.Initializer) {
+	pass := pa.pass
 	r := &relevance{
-		pass:     pass,
-		module:   moduleOf(pass),
-		facts:    make(map[*types.Func]calleeFact),
-		convert:  make(map[types.Type][]*types.Func),
-		literals: make(map[*types.Var]bool),
-		deps:     make(map[*types.Func][]*types.Func),
-		relevant: make(map[*types.Func]bool),
+		pa:        pa,
+		pass:      pass,
+		module:    moduleOf(pass),
+		elsewhere: elsewhere,
+		facts:     make(map[*types.Func]calleeFact),
+		convert:   make(map[types.Type][]*types.Func),
+		literals:  make(map[*types.Var]bool),
+		deps:      make(map[*types.Func][]dep),
+		relevant:  make(map[*types.Func]bool),
 	}
 	r.ifaces, r.generic = moduleInterfaces(pass)
 	var work []*types.Func
 	visit := func(fn *types.Func, body ast.Node, stack []ast.Node) {
-		if r.inspect(fn, body, stack) && !r.relevant[fn] {
+		deps := r.deps[fn]
+		if r.inspect(scope{deps: &deps}, body, stack) && !r.relevant[fn] {
 			r.relevant[fn] = true
 			work = append(work, fn)
 		}
+		r.deps[fn] = deps
 	}
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	var roots []*types.Func
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
-			if decl, ok := decl.(*ast.FuncDecl); ok && decl.Body != nil {
-				visit(pass.TypesInfo.Defs[decl.Name].(*types.Func), decl.Body, nil)
+			decl, ok := decl.(*ast.FuncDecl)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			fn := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+			decls[fn] = decl
+			switch {
+			case elsewhere[fn]:
+			case pa.uncalledFunc(fn):
+				roots = append(roots, fn)
+			default:
+				visit(fn, decl.Body, []ast.Node{decl})
 			}
 		}
 	}
@@ -107,22 +176,8 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 		}
 		visit(inits[i], init.Rhs, stack)
 	}
-	dependents := make(map[*types.Func][]*types.Func)
-	for fn, deps := range r.deps {
-		for _, d := range deps {
-			dependents[d] = append(dependents[d], fn)
-		}
-	}
-	for len(work) > 0 {
-		fn := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, d := range dependents[fn] {
-			if !r.relevant[d] {
-				r.relevant[d] = true
-				work = append(work, d)
-			}
-		}
-	}
+	propagate(r.deps, r.relevant, work)
+	r.decideRoots(roots, decls)
 	// ssa names the function literals of the initializer in the order it
 	// builds them (init$1, init$2...): an initial value that does not
 	// matter is left out unless it has a literal and a literal is built
@@ -143,6 +198,85 @@ func relevantFuncs(pass *analysis.Pass) (map[*types.Func]bool, []*types.Initiali
 	}
 	slices.Reverse(initOrder)
 	return r.relevant, initOrder
+}
+
+// propagate completes a least fixpoint: a function matters when one it
+// depends on through deps (its free ones too) does. It starts from work,
+// the functions of matters found so far.
+func propagate(deps map[*types.Func][]dep, matters map[*types.Func]bool, work []*types.Func) {
+	dependents := make(map[*types.Func][]*types.Func)
+	for fn, deps := range deps {
+		for _, d := range deps {
+			dependents[d.fn] = append(dependents[d.fn], fn)
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, d := range dependents[fn] {
+			if !matters[d] {
+				matters[d] = true
+				work = append(work, d)
+			}
+		}
+	}
+}
+
+// decideRoots decides which of the functions whose summaries nothing reads
+// (see uncalled) matter, and adds them to relevant. Such a root starts
+// with no lock held, and its walk records only what happens under the
+// locks it takes and the callbacks it stores (see walker.foldCallee): a
+// call of a function that takes locks and releases them all, waits for
+// events or releases its caller's locks records nothing in it.
+//
+// Code of a root that runs with no lock held and whose summary only such
+// code reads is free. It matters where it calls a sync method, uses a
+// channel, calls a func value other than a parameter of its declared
+// function, or calls a function that returns holding a lock or stores or
+// calls with a lock held an argument that does not matter where it is
+// written (see freeCallMatters); and where it uses a function or a func
+// value as code that is not free would. A function literal in free code
+// is free when it is called where it is written (go and defer too), or
+// passed free (see passedFree); the other literals of a root are code that
+// is not free. A function of this package called from free code matters to
+// it as much as its own body looked at as free code: then it takes no lock,
+// so it calls no parameter with a lock held, and it stores none.
+func (r *relevance) decideRoots(roots []*types.Func, decls map[*types.Func]*ast.FuncDecl) {
+	freeDeps := make(map[*types.Func][]dep)
+	free := make(map[*types.Func]bool)
+	var work []*types.Func
+	queue := slices.Clone(roots)
+	for len(queue) > 0 {
+		fn := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		var deps []dep
+		matters := false
+		if decl := decls[fn]; decl != nil {
+			matters = r.inspect(scope{deps: &deps, free: true, params: fn.Signature().Params()}, decl.Body, []ast.Node{decl})
+		}
+		freeDeps[fn] = deps
+		for _, d := range deps {
+			switch _, seen := freeDeps[d.fn]; {
+			case !d.free:
+				matters = matters || r.relevant[d.fn]
+			case !seen && !slices.Contains(queue, d.fn):
+				queue = append(queue, d.fn)
+			}
+		}
+		if matters {
+			free[fn] = true
+			work = append(work, fn)
+		}
+	}
+	for fn, deps := range freeDeps {
+		freeDeps[fn] = slices.DeleteFunc(deps, func(d dep) bool { return !d.free })
+	}
+	propagate(freeDeps, free, work)
+	for _, fn := range roots {
+		if free[fn] {
+			r.relevant[fn] = true
+		}
+	}
 }
 
 // hasFuncLit reports whether an expression has a function literal in it.
@@ -179,7 +313,7 @@ func valueSpecs(files []*ast.File) map[ast.Expr]*ast.ValueSpec {
 // inspect reports whether a function's body (or the initial value of
 // package variables) matters by itself, and records the functions of this
 // package it depends on. The stack holds the nodes above the body.
-func (r *relevance) inspect(fn *types.Func, body ast.Node, stack []ast.Node) bool {
+func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 	info := r.pass.TypesInfo
 	matters := false
 	ast.PreorderStack(body, stack, func(n ast.Node, stack []ast.Node) bool {
@@ -187,6 +321,11 @@ func (r *relevance) inspect(fn *types.Func, body ast.Node, stack []ast.Node) boo
 			return false
 		}
 		switch n := n.(type) {
+		case *ast.FuncLit:
+			if s.free && !r.runsFree(n, stack) {
+				matters = r.inspect(scope{deps: s.deps}, n.Body, append(slices.Clip(stack), n))
+				return false
+			}
 		case *ast.SendStmt, *ast.SelectStmt:
 			matters = true
 		case *ast.UnaryExpr:
@@ -194,7 +333,7 @@ func (r *relevance) inspect(fn *types.Func, body ast.Node, stack []ast.Node) boo
 		case *ast.RangeStmt:
 			_, matters = types.Unalias(info.TypeOf(n.X)).Underlying().(*types.Chan)
 		case *ast.CallExpr:
-			matters = r.callMatters(fn, n)
+			matters = r.callMatters(s, n)
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE {
 				declareLiterals(info, r.literals, n.Lhs, n.Rhs)
@@ -203,13 +342,13 @@ func (r *relevance) inspect(fn *types.Func, body ast.Node, stack []ast.Node) boo
 			declareLiterals(info, r.literals, n.Names, n.Values)
 		case *ast.Ident:
 			if sel, ok := parent(stack).(*ast.SelectorExpr); !ok || sel.Sel != n { // else seen with its selector
-				matters = r.valueMatters(fn, n, isCallee(n, stack))
+				matters = r.valueMatters(s, n, stack)
 			}
 		case *ast.SelectorExpr:
-			matters = r.valueMatters(fn, n, isCallee(n, stack))
+			matters = r.valueMatters(s, n, stack)
 		}
 		if e, ok := n.(ast.Expr); ok && !matters {
-			matters = r.typeMatters(fn, e, stack)
+			matters = r.typeMatters(s, e, stack)
 		}
 		return !matters
 	})
@@ -239,6 +378,17 @@ func usedBy(e ast.Expr, stack []ast.Node) (ast.Expr, int) {
 	return e, i
 }
 
+// compared reports whether e, with the traversal stack above it, is an
+// operand of == or != (a func value can only be compared with nil).
+func compared(e ast.Expr, stack []ast.Node) bool {
+	e, i := usedBy(e, stack)
+	if i < 0 {
+		return false
+	}
+	bin, ok := stack[i].(*ast.BinaryExpr)
+	return ok && (bin.Op == token.EQL || bin.Op == token.NEQ)
+}
+
 // isCallee reports whether e, with the traversal stack above it, is the
 // function of a call (then it is not a func value).
 func isCallee(e ast.Expr, stack []ast.Node) bool {
@@ -250,9 +400,43 @@ func isCallee(e ast.Expr, stack []ast.Node) bool {
 	return ok && call.Fun == e
 }
 
+// runsFree reports whether a function literal in free code is free too
+// (see decideRoots): called where it is written, or passed free.
+func (r *relevance) runsFree(lit *ast.FuncLit, stack []ast.Node) bool {
+	return isCallee(lit, stack) || r.passedFree(lit, stack)
+}
+
+// passedFree reports whether a func value in free code, with the traversal
+// stack above it, is an argument of a static call that did not make the
+// code matter, whose callee calls it with no lock held and stores it
+// nowhere (see decideRoots).
+func (r *relevance) passedFree(e ast.Expr, stack []ast.Node) bool {
+	e, i := usedBy(e, stack)
+	if i < 0 {
+		return false
+	}
+	call, ok := stack[i].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	info := r.pass.TypesInfo
+	if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
+		return false
+	}
+	f, ok := typeutil.Callee(info, call).(*types.Func)
+	j := slices.Index(call.Args, e)
+	if !ok || j < 0 {
+		return false
+	}
+	if f = f.Origin(); f.Pkg() == r.pass.Pkg && !r.elsewhere[f] {
+		return true // see decideRoots
+	}
+	return !slices.ContainsFunc(r.factOf(f).bound, func(p int) bool { return argumentIndex(info, call, f, p) == j })
+}
+
 // callMatters reports whether a call matters by itself; a call of a
 // function of this package adds a dependency instead.
-func (r *relevance) callMatters(fn *types.Func, call *ast.CallExpr) bool {
+func (r *relevance) callMatters(s scope, call *ast.CallExpr) bool {
 	info := r.pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		return false // a conversion
@@ -267,13 +451,16 @@ func (r *relevance) callMatters(fn *types.Func, call *ast.CallExpr) bool {
 		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
 			return r.interfaceCallMatters(sel.Recv(), callee)
 		}
-		if !r.funcMatters(fn, callee) {
+		if s.free {
+			return r.freeCallMatters(s, call, callee)
+		}
+		if !r.funcMatters(s, callee) {
 			return false
 		}
-		params := r.factOf(callee).params // a function of another package
+		params := r.factOf(callee).params // a function of known summary
 		return params == nil || !plainArguments(info, call, callee, params)
 	case *types.Var:
-		return !r.literals[callee]
+		return !r.literals[callee] && !(s.free && s.isParam(callee))
 	}
 	return true // a func value or a type parameter's method
 }
@@ -306,23 +493,9 @@ func declareLiterals[E ast.Expr](info *types.Info, literals map[*types.Var]bool,
 // A receiver or a variadic parameter among them, or any other expression
 // (an element of a slice of funcs, a call's result), makes it matter.
 func plainArguments(info *types.Info, call *ast.CallExpr, callee *types.Func, params []int) bool {
-	sig := callee.Signature()
-	methodExpr := false
-	if sel, ok := info.Selections[selector(call.Fun)]; ok {
-		methodExpr = sel.Kind() == types.MethodExpr // T.M(x, ...): x is an argument
-	}
 	for _, p := range params {
-		i := p // the index in call.Args
-		if sig.Recv() != nil {
-			if p == 0 {
-				return false // the receiver
-			}
-			p--
-			if !methodExpr {
-				i--
-			}
-		}
-		if sig.Variadic() && p == sig.Params().Len()-1 || i >= len(call.Args) {
+		i := argumentIndex(info, call, callee, p)
+		if i < 0 {
 			return false
 		}
 		switch ast.Unparen(call.Args[i]).(type) {
@@ -332,6 +505,28 @@ func plainArguments(info *types.Info, call *ast.CallExpr, callee *types.Func, pa
 		}
 	}
 	return true
+}
+
+// argumentIndex returns the index in call.Args of what a call passes to
+// parameter p of its callee (a method's receiver is its parameter 0), or
+// -1 for the receiver of a method call (not an argument) and a variadic
+// parameter.
+func argumentIndex(info *types.Info, call *ast.CallExpr, callee *types.Func, p int) int {
+	sig := callee.Signature()
+	i := p
+	if sig.Recv() != nil {
+		if p == 0 {
+			return -1
+		}
+		p--
+		if sel, ok := info.Selections[selector(call.Fun)]; !ok || sel.Kind() != types.MethodExpr {
+			i-- // not T.M(x, ...), whose x is an argument
+		}
+	}
+	if sig.Variadic() && p == sig.Params().Len()-1 || i >= len(call.Args) {
+		return -1
+	}
+	return i
 }
 
 // interfaceCallMatters reports whether a call through an interface can
@@ -349,48 +544,104 @@ func (r *relevance) interfaceCallMatters(recv types.Type, m *types.Func) bool {
 }
 
 // funcMatters reports whether a static callee, or a function used as a
-// value, matters: a sync function or one with a summary fact does; one of
-// this package adds a dependency.
-func (r *relevance) funcMatters(fn, f *types.Func) bool {
-	f = f.Origin()
-	if recv := f.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		return r.interfaceCallMatters(recv.Type(), f) // promoted from an embedded interface
-	}
-	switch pkg := f.Pkg(); {
-	case pkg == nil:
-		return false
-	case isSyncOp(f):
-		return true
-	case pkg == r.pass.Pkg:
-		r.deps[fn] = append(r.deps[fn], f)
-		return false
+// value, matters: a sync function or one with a summary that is not empty
+// does; one of this package not walked elsewhere adds a dependency.
+func (r *relevance) funcMatters(s scope, f *types.Func) bool {
+	if matters, ok := r.decided(s, f, false); ok {
+		return matters
 	}
 	return r.factOf(f).matters
 }
 
-// A calleeFact is what relevance needs of a function of another package.
+// freeCallMatters is callMatters for a static call in free code (see
+// decideRoots): a callee called with no lock held by a caller that keeps
+// no summary adds to the caller's walk (see walker.foldCallee and
+// walker.staticCall) only the locks it returns holding and what it does
+// with the arguments it stores or calls with a lock held (see bound),
+// which matter where they are written when they are plain (see
+// plainArguments); a lock it releases is not the caller's, which holds
+// none.
+func (r *relevance) freeCallMatters(s scope, call *ast.CallExpr, f *types.Func) bool {
+	if matters, ok := r.decided(s, f, true); ok {
+		return matters
+	}
+	cf := r.factOf(f)
+	return cf.returns || cf.bound != nil && !plainArguments(r.pass.TypesInfo, call, f, cf.bound)
+}
+
+// decided reports whether a function matters whatever its summary, and ok
+// if that decides: a method promoted from an embedded interface matters as
+// an interface call does, a sync function does, and one of this package
+// not walked elsewhere adds a dependency (see dep for free) instead.
+func (r *relevance) decided(s scope, f *types.Func, free bool) (matters, ok bool) {
+	f = f.Origin()
+	if recv := f.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return r.interfaceCallMatters(recv.Type(), f), true
+	}
+	switch pkg := f.Pkg(); {
+	case pkg == nil:
+		return false, true
+	case isSyncOp(f):
+		return true, true
+	case pkg == r.pass.Pkg && !r.elsewhere[f]:
+		s.depend(f, free)
+		return false, true
+	}
+	return false, false
+}
+
+// bound returns the parameters a summary stores or calls with a lock held:
+// the function values passed there are not free.
+func bound(sum summary) []int {
+	var params []int
+	for _, ps := range sum.ParamStores {
+		params = append(params, ps.Param)
+	}
+	for _, pc := range sum.ParamCalls {
+		if len(pc.Held) > 0 {
+			params = append(params, pc.Param)
+		}
+	}
+	return params
+}
+
+// A calleeFact is what relevance needs of a function of known summary: of
+// another package (its fact), or walked elsewhere.
 type calleeFact struct {
-	// matters is whether it has a summary fact that is not empty for a
-	// caller of this module.
+	// matters is whether its summary is not empty for a caller of this
+	// module.
 	matters bool
 	// params, when set, are the parameters it calls, the only thing its
 	// summary has (with the locks it holds at those calls, which make edges
 	// only to what the function passed takes).
 	params []int
+	// returns is whether it returns holding a lock; bound are the
+	// parameters it stores or calls with a lock held (see
+	// freeCallMatters).
+	returns bool
+	bound   []int
 }
 
-// factOf returns the calleeFact of a function of another package.
+// factOf returns the calleeFact of a function of known summary.
 func (r *relevance) factOf(f *types.Func) calleeFact {
 	f = f.Origin()
 	cf, ok := r.facts[f]
 	if !ok {
-		var fact funcFact
-		if r.pass.ImportObjectFact(f, &fact) && !fact.Summary.emptyFor(r.module) {
+		var sum summary
+		if r.elsewhere[f] {
+			sum = r.pa.base.summaries[f.Pos()]
+		} else {
+			var fact funcFact
+			r.pass.ImportObjectFact(f, &fact)
+			sum = fact.Summary
+		}
+		if !sum.emptyFor(r.module) {
 			cf.matters = true
-			rest := fact.Summary
+			cf.returns, cf.bound = len(sum.Returns) > 0, bound(sum)
+			rest := sum
 			rest.ParamCalls = nil
 			if rest.emptyFor(r.module) {
-				for _, pc := range fact.Summary.ParamCalls {
+				for _, pc := range sum.ParamCalls {
 					cf.params = append(cf.params, pc.Param)
 				}
 			}
@@ -400,10 +651,13 @@ func (r *relevance) factOf(f *types.Func) calleeFact {
 	return cf
 }
 
-// valueMatters reports whether an identifier or selector used as a value
-// (not called) matters: a func-typed variable or field, or a function.
-func (r *relevance) valueMatters(fn *types.Func, e ast.Expr, called bool) bool {
+// valueMatters reports whether an identifier or selector, with the
+// traversal stack above it, used as a value (not called) matters: a
+// func-typed variable or field, unless compared, or a function. In free code, a parameter of its declared function passed
+// free does not: the callers look at what they pass.
+func (r *relevance) valueMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 	info := r.pass.TypesInfo
+	called := isCallee(e, stack)
 	var obj types.Object
 	switch e := e.(type) {
 	case *ast.Ident:
@@ -423,12 +677,15 @@ func (r *relevance) valueMatters(fn *types.Func, e ast.Expr, called bool) bool {
 	}
 	switch obj := obj.(type) {
 	case *types.Var:
-		return mayBeFunc(obj.Type()) && !called
+		if !mayBeFunc(obj.Type()) || called || compared(e, stack) {
+			return false
+		}
+		return !s.free || !s.isParam(obj) || !r.passedFree(e, stack)
 	case *types.Func:
 		if called {
 			return false // see callMatters
 		}
-		return r.funcMatters(fn, obj)
+		return r.funcMatters(s, obj)
 	}
 	return false
 }
@@ -473,7 +730,7 @@ func allowsFunc(constraint types.Type) bool {
 // a value that may be converted to an interface there, a type that can be
 // converted to a followed interface and has methods that matter (added as
 // dependencies).
-func (r *relevance) typeMatters(fn *types.Func, e ast.Expr, stack []ast.Node) bool {
+func (r *relevance) typeMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 	tv, ok := r.pass.TypesInfo.Types[e]
 	if !ok {
 		tv.Type = r.pass.TypesInfo.TypeOf(e) // an identifier
@@ -505,7 +762,7 @@ func (r *relevance) typeMatters(fn *types.Func, e ast.Expr, stack []ast.Node) bo
 		return false
 	}
 	for _, m := range methods {
-		if r.funcMatters(fn, m) {
+		if r.funcMatters(s, m) {
 			return true
 		}
 	}
@@ -562,8 +819,39 @@ func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 		return mayConvertTo(elementType(info, lit, p.Key, -1))
 	case *ast.CallExpr:
 		return e != p.Fun && mayConvertTo(argumentType(info, p, slices.Index(p.Args, e)))
+	case *ast.BinaryExpr:
+		other := p.X
+		if other == e {
+			other = p.Y
+		}
+		return (p.Op == token.EQL || p.Op == token.NEQ) && mayConvertTo(info.TypeOf(other))
+	case *ast.ReturnStmt:
+		sig := enclosingSignature(info, stack[:i])
+		j := slices.Index(p.Results, e)
+		if sig == nil || j < 0 || len(p.Results) != sig.Results().Len() {
+			return true
+		}
+		return mayConvertTo(sig.Results().At(j).Type())
 	}
 	return true
+}
+
+// enclosingSignature returns the signature of the innermost function in a
+// traversal stack, nil if there is none.
+func enclosingSignature(info *types.Info, stack []ast.Node) *types.Signature {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			sig, _ := info.TypeOf(n).(*types.Signature)
+			return sig
+		case *ast.FuncDecl:
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
+				return fn.Signature()
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // mayConvertTo reports whether a value stored at type t may be converted

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/lockorder/lockorder/lockgraph"
 )
 
 // TestRelevantFuncs checks which functions and initial values of the
@@ -22,9 +24,9 @@ import (
 func TestRelevantFuncs(t *testing.T) {
 	pass := fixturePass(t, "conversions", func(types.Object, analysis.Fact) bool { return false })
 	file, info := pass.Files[0], pass.TypesInfo
-	relevant, initOrder := relevantFuncs(pass)
+	relevant, initOrder := relevantFuncs(&pkgAnalysis{pass: pass}, nil)
 
-	unconverted := map[string]bool{"use": true, "Unconverted": true}
+	unconverted := map[string]bool{"use": true, "Unconverted": true, "Own": true}
 	for _, decl := range file.Decls {
 		fd, ok := decl.(*ast.FuncDecl)
 		if !ok {
@@ -63,16 +65,53 @@ func TestRelevantCalls(t *testing.T) {
 		fact.(*funcFact).Summary.ParamCalls = []paramCall{{Param: 0}}
 		return true
 	})
-	relevant, _ := relevantFuncs(pass)
-	var got []string
-	for fn := range relevant {
-		got = append(got, fn.Name())
-	}
-	slices.Sort(got)
+	got := relevantNames(pass)
 	want := []string{"Back", "Builder", "Element", "Given", "Hook", "Locking", "Named", "PassField", "PassParam", "Reassigned", "Replacer", "Run", "lockedRune"}
 	if !slices.Equal(got, want) {
 		t.Errorf("functions that matter: %v, want %v", got, want)
 	}
+}
+
+// TestRelevantRoots checks which functions of the freeroots fixture
+// matter, with the summaries rootlib's functions have: of the roots
+// (unexported functions nothing calls), only those that hold a lock
+// through a callee, store a callback, or pass one to a function that
+// calls it with a lock held (or pass on their own parameter there).
+func TestRelevantRoots(t *testing.T) {
+	lock := acquire{Class: lockgraph.Class{ID: "rootlib.A"}, Param: globalParam}
+	summaries := map[string]summary{
+		"rootlib.LockA":          {Acquires: []acquire{lock}},
+		"rootlib.LockB":          {Acquires: []acquire{lock}},
+		"rootlib.AcquireA":       {Acquires: []acquire{lock}, Returns: []acquire{lock}},
+		"rootlib.ReleaseA":       {Releases: []acquire{lock}},
+		"rootlib.Each":           {ParamCalls: []paramCall{{Param: 0}}},
+		"(*rootlib.Hooks).Set":   {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Hooks.cb"}}}},
+		"(*rootlib.Hooks).Fire":  {Acquires: []acquire{lock}, FieldCalls: []fieldCall{{Field: lockgraph.Class{ID: "rootlib.Hooks.cb"}}}},
+		"(*rootlib.Hooks).Under": {Acquires: []acquire{lock}, ParamCalls: []paramCall{{Param: 1, Held: []heldPrefix{{From: lock.Class}}}}},
+		"rootlib.Order":          {Acquires: []acquire{lock}},
+	}
+	pass := fixturePass(t, "freeroots", func(obj types.Object, fact analysis.Fact) bool {
+		sum, ok := summaries[obj.(*types.Func).FullName()]
+		fact.(*funcFact).Summary = sum
+		return ok
+	})
+	got := relevantNames(pass)
+	want := []string{"CallbacksUnder", "LockBoth", "LockE", "callsValue", "holds", "retry", "stores", "storesMade", "storesNamed", "under", "underHelper"}
+	if !slices.Equal(got, want) {
+		t.Errorf("functions that matter: %v, want %v", got, want)
+	}
+}
+
+// relevantNames returns the sorted names of the functions that matter in
+// a pass's package.
+func relevantNames(pass *analysis.Pass) []string {
+	relevant, _ := relevantFuncs(&pkgAnalysis{pass: pass}, nil)
+	var names []string
+	for fn := range relevant {
+		names = append(names, fn.Name())
+	}
+	slices.Sort(names)
+	return names
 }
 
 // fixturePass type-checks the file of a one-file fixture package and

@@ -219,6 +219,14 @@ func Unconverted() int {
 	return len(es) + len(m)
 }
 
+// Own compares and returns a value at its own type.
+func Own(a *assigned) *assigned {
+	if a == nil || a != a {
+		return &assigned{}
+	}
+	return a
+}
+
 var (
 	spare = &initial{}
 	table = []*initial{{}, {}}

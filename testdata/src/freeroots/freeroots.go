@@ -1,0 +1,106 @@
+package freeroots // want package:"lock graph, 5 cycles"
+
+// The unexported functions of this file that nothing calls, and the tests
+// of freeroots_test.go, are roots: nothing reads their summaries (see
+// uncalled), and they start with no lock held. Those that only call
+// functions which release every lock they take, or pass them literals
+// that do, record nothing and are not built (see TestRelevantRoots). The
+// others hold a lock through a callee that returns holding it, store a
+// callback, or pass one to a function that calls it with its lock held:
+// each records an edge of a cycle that pruning it would lose.
+
+import (
+	"sync"
+
+	"rootlib"
+)
+
+var (
+	hooks rootlib.Hooks
+	e     sync.Mutex
+)
+
+// CallbacksUnder takes rootlib.A, e and rootlib.B, each around a call of
+// the callbacks that the roots store or pass, which rootlib.Hooks calls
+// with its lock held.
+func CallbacksUnder() { // want CallbacksUnder:"acquires freeroots.e; acquires rootlib.A; acquires rootlib.B; acquires rootlib.Hooks.mu; calls rootlib.Hooks.cb"
+	rootlib.AcquireA()
+	hooks.Fire() // want `lock order cycle rootlib.A -> rootlib.Hooks.mu -> rootlib.A`
+	rootlib.ReleaseA()
+	e.Lock()
+	hooks.Fire() // want `lock order cycle freeroots.e -> rootlib.Hooks.mu -> freeroots.e`
+	e.Unlock()
+	rootlib.B.Lock()
+	hooks.Under(func() {}) // want `lock order cycle rootlib.B -> rootlib.Hooks.mu -> rootlib.B`
+	rootlib.B.Unlock()
+}
+
+// LockBoth takes the two locks of rootlib and releases them, called by
+// the tests.
+func LockBoth() { // want LockBoth:"acquires rootlib.A; acquires rootlib.B"
+	rootlib.LockB()
+	rootlib.LockA()
+}
+
+// LockE is stored as a callback by storesNamed.
+func LockE() { e.Lock(); e.Unlock() } // want LockE:"acquires freeroots.e"
+
+// retry calls g with no lock held, through rootlib.Each.
+func retry(g func()) { rootlib.Each(g) }
+
+func quiet() {
+	rootlib.LockB()
+	rootlib.LockA()
+}
+
+func quietLiteral() {
+	rootlib.Each(func() { rootlib.LockA() })
+}
+
+func quietHelper() {
+	retry(func() { rootlib.LockB() })
+}
+
+func quietGo() {
+	go func() { rootlib.LockA() }()
+	defer rootlib.LockB()
+}
+
+func quietRelease() {
+	rootlib.ReleaseA()
+}
+
+func quietCompared(g func()) bool {
+	return g != nil
+}
+
+func holds() {
+	rootlib.AcquireA()
+	rootlib.LockB() // want `lock order cycle rootlib.A -> rootlib.B -> rootlib.A`
+	rootlib.ReleaseA()
+}
+
+func stores() {
+	hooks.Set(func() { rootlib.LockA() }) // want `lock order cycle freeroots.e -> rootlib.A -> freeroots.e`
+}
+
+func callsValue() {
+	g := rootlib.Callback()
+	g()
+}
+
+func storesMade() {
+	hooks.Set(rootlib.Callback())
+}
+
+func storesNamed() {
+	hooks.Set(LockE)
+}
+
+func under() {
+	hooks.Under(func() { rootlib.LockB() })
+}
+
+func underHelper(g func()) {
+	hooks.Under(g)
+}

@@ -1,0 +1,18 @@
+package freeroots
+
+import (
+	"testing"
+
+	"rootlib"
+)
+
+func TestQuiet(t *testing.T) {
+	LockBoth()
+	rootlib.Each(func() { LockBoth() })
+}
+
+func TestHolds(t *testing.T) {
+	rootlib.AcquireA()
+	LockBoth() // want `double lock of rootlib.A`
+	rootlib.ReleaseA()
+}
