@@ -92,9 +92,14 @@ type scope struct {
 	deps *[]dep
 	// free is set for code that runs with no lock held and whose summary
 	// only such code reads (see decideRoots); params are then those of the
-	// declared function it is in, which its callers check for it.
-	free   bool
-	params *types.Tuple
+	// declared function it is in, which its callers check for it. called is
+	// set too for free code of a function that such code calls: only its
+	// summary can matter there, not what the function records itself.
+	free, called bool
+	params       *types.Tuple
+	// elems are the variables that range over a slice parameter (of func
+	// values, passed as a variadic parameter), which count as parameters.
+	elems map[*types.Var]bool
 }
 
 // depend records that the code depends on a function of this package, in
@@ -103,8 +108,22 @@ func (s scope) depend(f *types.Func, free bool) {
 	*s.deps = append(*s.deps, dep{fn: f, free: free && s.free})
 }
 
+// usesFunc reports whether a function literal uses a func parameter of the
+// declared function free code is in.
+func (s scope) usesFunc(info *types.Info, lit *ast.FuncLit) bool {
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			v, _ := info.Uses[id].(*types.Var)
+			found = v != nil && mayBeFunc(v.Type()) && s.isParam(v)
+		}
+		return !found
+	})
+	return found
+}
+
 // isParam reports whether v is a parameter of the declared function free
-// code is in.
+// code is in, or one of its elements.
 func (s scope) isParam(v *types.Var) bool {
 	if s.params == nil {
 		return false
@@ -114,7 +133,18 @@ func (s scope) isParam(v *types.Var) bool {
 			return true
 		}
 	}
-	return false
+	return s.elems[v]
+}
+
+// rangeElems records the value variable of a range over a parameter of the
+// declared function free code is in as one of its elements.
+func (s scope) rangeElems(info *types.Info, n *ast.RangeStmt) {
+	x, _ := ast.Unparen(n.X).(*ast.Ident)
+	value, _ := n.Value.(*ast.Ident)
+	p, _ := info.Uses[x].(*types.Var)
+	if elem, ok := info.Defs[value].(*types.Var); ok && p != nil && s.isParam(p) && n.Tok == token.DEFINE {
+		s.elems[elem] = true
+	}
 }
 
 // relevantFuncs returns the declared functions of the package that matter
@@ -232,34 +262,47 @@ func propagate(deps map[*types.Func][]dep, matters map[*types.Func]bool, work []
 // Code of a root that runs with no lock held and whose summary only such
 // code reads is free. It matters where it calls a sync method, uses a
 // channel, calls a func value other than a parameter of its declared
-// function, or calls a function that returns holding a lock or stores or
-// calls with a lock held an argument that does not matter where it is
-// written (see freeCallMatters); and where it uses a function or a func
-// value as code that is not free would. A function literal in free code
-// is free when it is called where it is written (go and defer too), or
-// passed free (see passedFree); the other literals of a root are code that
-// is not free. A function of this package called from free code matters to
-// it as much as its own body looked at as free code: then it takes no lock,
-// so it calls no parameter with a lock held, and it stores none.
+// function (or an element of one), or calls a function that returns
+// holding a lock or stores or calls with a lock held an argument that does
+// not matter where it is written (see freeCallMatters); and where it uses
+// a function or a func value as code that is not free would. A function
+// literal in free code is free when it is called where it is written (go
+// and defer too), or passed free (see passedFree); the other literals of a
+// root are code that is not free.
+//
+// A function of this package called from free code matters to it only
+// through its summary, when the summary can hold something for the caller:
+// as its own body looked at as free code, except that what it records
+// itself (an event, a callback stored or registered) does not matter, nor
+// a sync method that takes no lock; a literal of it that is not free
+// matters for a lock it takes and for a func parameter of the function it
+// uses. Then it takes no lock, so it returns holding none and calls no
+// parameter with a lock held, and it stores none of its parameters.
 func (r *relevance) decideRoots(roots []*types.Func, decls map[*types.Func]*ast.FuncDecl) {
 	freeDeps := make(map[*types.Func][]dep)
 	free := make(map[*types.Func]bool)
 	var work []*types.Func
 	queue := slices.Clone(roots)
+	queued := make(map[*types.Func]bool)
+	for _, fn := range roots {
+		queued[fn] = true
+	}
 	for len(queue) > 0 {
 		fn := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
 		var deps []dep
 		matters := false
 		if decl := decls[fn]; decl != nil {
-			matters = r.inspect(scope{deps: &deps, free: true, params: fn.Signature().Params()}, decl.Body, []ast.Node{decl})
+			s := scope{deps: &deps, free: true, called: !r.pa.uncalledFunc(fn), params: fn.Signature().Params(), elems: make(map[*types.Var]bool)}
+			matters = r.inspect(s, decl.Body, []ast.Node{decl})
 		}
 		freeDeps[fn] = deps
 		for _, d := range deps {
-			switch _, seen := freeDeps[d.fn]; {
+			switch {
 			case !d.free:
 				matters = matters || r.relevant[d.fn]
-			case !seen && !slices.Contains(queue, d.fn):
+			case !queued[d.fn]:
+				queued[d.fn] = true
 				queue = append(queue, d.fn)
 			}
 		}
@@ -322,16 +365,28 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			if s.free && !r.runsFree(n, stack) {
+			switch {
+			case !s.free || r.runsFree(n, stack):
+			case s.called:
+				// It may run here, through a variable, or be stored: in
+				// either case what it records itself does not matter.
+				inner := scope{deps: s.deps, free: true, called: true}
+				matters = s.usesFunc(info, n) || r.inspect(inner, n.Body, append(slices.Clip(stack), n))
+				return false
+			default:
 				matters = r.inspect(scope{deps: s.deps}, n.Body, append(slices.Clip(stack), n))
 				return false
 			}
 		case *ast.SendStmt, *ast.SelectStmt:
-			matters = true
+			matters = !s.called
 		case *ast.UnaryExpr:
-			matters = n.Op == token.ARROW
+			matters = n.Op == token.ARROW && !s.called
 		case *ast.RangeStmt:
 			_, matters = types.Unalias(info.TypeOf(n.X)).Underlying().(*types.Chan)
+			matters = matters && !s.called
+			if s.free {
+				s.rangeElems(info, n)
+			}
 		case *ast.CallExpr:
 			matters = r.callMatters(s, n)
 		case *ast.AssignStmt:
@@ -347,7 +402,7 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 		case *ast.SelectorExpr:
 			matters = r.valueMatters(s, n, stack)
 		}
-		if e, ok := n.(ast.Expr); ok && !matters {
+		if e, ok := n.(ast.Expr); ok && !matters && !s.called {
 			matters = r.typeMatters(s, e, stack)
 		}
 		return !matters
@@ -446,7 +501,7 @@ func (r *relevance) callMatters(s scope, call *ast.CallExpr) bool {
 	}
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
-		return callee.Name() == "close"
+		return callee.Name() == "close" && !s.called
 	case *types.Func:
 		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
 			return r.interfaceCallMatters(sel.Recv(), callee)
@@ -582,7 +637,7 @@ func (r *relevance) decided(s scope, f *types.Func, free bool) (matters, ok bool
 	case pkg == nil:
 		return false, true
 	case isSyncOp(f):
-		return true, true
+		return !s.called || takesLock(f), true
 	case pkg == r.pass.Pkg && !r.elsewhere[f]:
 		s.depend(f, free)
 		return false, true
@@ -665,8 +720,8 @@ func (r *relevance) valueMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[e]; ok {
 			if sel.Kind() == types.MethodVal && types.IsInterface(sel.Recv()) {
-				if called {
-					return false // see callMatters
+				if called || s.called {
+					return false // see callMatters; else recorded by the function
 				}
 				return r.interfaceCallMatters(sel.Recv(), sel.Obj().(*types.Func))
 			}
@@ -680,10 +735,16 @@ func (r *relevance) valueMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 		if !mayBeFunc(obj.Type()) || called || compared(e, stack) {
 			return false
 		}
-		return !s.free || !s.isParam(obj) || !r.passedFree(e, stack)
+		if !s.free || !s.isParam(obj) {
+			return !s.called
+		}
+		return !r.passedFree(e, stack)
 	case *types.Func:
-		if called {
+		switch {
+		case called:
 			return false // see callMatters
+		case s.called:
+			return isSyncOp(obj) // else what the function records itself
 		}
 		return r.funcMatters(s, obj)
 	}
@@ -1046,6 +1107,21 @@ func interfaceNames(p *types.Package) []string {
 func selector(e ast.Expr) *ast.SelectorExpr {
 	sel, _ := ast.Unparen(e).(*ast.SelectorExpr)
 	return sel
+}
+
+// takesLock reports whether a sync method takes a lock: Lock, RLock,
+// TryLock or TryRLock.
+func takesLock(f *types.Func) bool {
+	recv := f.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	name, _ := syncType(recv.Type())
+	switch syncMethods[name][f.Name()] {
+	case opLock, opRLock, opTryLock, opTryRLock:
+		return true
+	}
+	return false
 }
 
 // isSyncOp reports whether f is a method of a sync type that the walker

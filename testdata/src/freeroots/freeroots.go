@@ -74,6 +74,60 @@ func quietCompared(g func()) bool {
 	return g != nil
 }
 
+// register stores a callback itself, which its walk records: a root that
+// calls it needs no walk for that.
+func register() { hooks.Set(LockE) }
+
+// signal provides an event with no lock held.
+func signal(ch chan int) { ch <- 1 }
+
+// lockAround takes a lock and releases it: whether it returns holding it
+// is known only from its walk.
+func lockAround() {
+	rootlib.A.Lock()
+	rootlib.A.Unlock()
+}
+
+// keep stores a literal that calls its parameter.
+func keep(g func()) { hooks.Set(func() { g() }) }
+
+// connect calls each of its options with no lock held.
+func connect(opts ...func()) {
+	for _, o := range opts {
+		o()
+	}
+}
+
+// lockLater takes a lock through a literal it calls.
+func lockLater() {
+	f := func() { rootlib.A.Lock() }
+	f()
+}
+
+func quietOptions() {
+	connect(func() { rootlib.LockA() })
+}
+
+func lockedLater() {
+	lockLater()
+}
+
+func quietRegister() {
+	register()
+}
+
+func quietSignal() {
+	signal(make(chan int, 1))
+}
+
+func lockedAround() {
+	lockAround()
+}
+
+func keepsLiteral() {
+	keep(func() { rootlib.LockB() })
+}
+
 func holds() {
 	rootlib.AcquireA()
 	rootlib.LockB() // want `lock order cycle rootlib.A -> rootlib.B -> rootlib.A`
