@@ -108,18 +108,25 @@ func (s scope) depend(f *types.Func, free bool) {
 	*s.deps = append(*s.deps, dep{fn: f, free: free && s.free})
 }
 
-// usesFunc reports whether a function literal uses a func parameter of the
-// declared function free code is in.
+// usesFunc reports whether a function literal uses a parameter of the
+// declared function free code is in that holds func values: a func, or a
+// slice of them (a variadic parameter).
 func (s scope) usesFunc(info *types.Info, lit *ast.FuncLit) bool {
 	found := false
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			v, _ := info.Uses[id].(*types.Var)
-			found = v != nil && mayBeFunc(v.Type()) && s.isParam(v)
+			found = v != nil && s.isParam(v) && (mayBeFunc(v.Type()) || funcSlice(v.Type()))
 		}
 		return !found
 	})
 	return found
+}
+
+// funcSlice reports whether t is a slice of func values.
+func funcSlice(t types.Type) bool {
+	slice, ok := t.Underlying().(*types.Slice)
+	return ok && mayBeFunc(slice.Elem())
 }
 
 // isParam reports whether v is a parameter of the declared function free

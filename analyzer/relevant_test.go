@@ -89,6 +89,7 @@ func TestRelevantRoots(t *testing.T) {
 		"rootlib.ReleaseA":       {Releases: []acquire{lock}},
 		"rootlib.Each":           {ParamCalls: []paramCall{{Param: 0}}},
 		"(*rootlib.Hooks).Set":   {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Hooks.cb"}}}},
+		"(*rootlib.Keeper).Keep": {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Keeper.cb"}}}},
 		"(*rootlib.Hooks).Fire":  {Acquires: []acquire{lock}, FieldCalls: []fieldCall{{Field: lockgraph.Class{ID: "rootlib.Hooks.cb"}}}},
 		"(*rootlib.Hooks).Under": {Acquires: []acquire{lock}, ParamCalls: []paramCall{{Param: 1, Held: []heldPrefix{{From: lock.Class}}}}},
 		"rootlib.Order":          {Acquires: []acquire{lock}},
@@ -99,7 +100,7 @@ func TestRelevantRoots(t *testing.T) {
 		return ok
 	})
 	got := relevantNames(pass)
-	want := []string{"CallbacksUnder", "LockBoth", "LockE", "callsValue", "connect", "holds", "keep", "keepsLiteral", "lockAround", "lockLater", "lockedAround", "lockedLater", "register", "retry", "signal", "stores", "storesMade", "storesNamed", "under", "underHelper"}
+	want := []string{"CallbacksUnder", "LockBoth", "LockE", "callsValue", "connect", "holds", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockLater", "lockedAround", "lockedLater", "register", "retry", "signal", "stores", "storesMade", "storesNamed", "under", "underHelper"}
 	if !slices.Equal(got, want) {
 		t.Errorf("functions that matter: %v, want %v", got, want)
 	}

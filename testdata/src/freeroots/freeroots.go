@@ -16,8 +16,9 @@ import (
 )
 
 var (
-	hooks rootlib.Hooks
-	e     sync.Mutex
+	hooks  rootlib.Hooks
+	keeper rootlib.Keeper
+	e      sync.Mutex
 )
 
 // CallbacksUnder takes rootlib.A, e and rootlib.B, each around a call of
@@ -89,7 +90,7 @@ func lockAround() {
 }
 
 // keep stores a literal that calls its parameter.
-func keep(g func()) { hooks.Set(func() { g() }) }
+func keep(g func()) { keeper.Keep(func() { g() }) }
 
 // connect calls each of its options with no lock held.
 func connect(opts ...func()) {
@@ -110,6 +111,13 @@ func quietOptions() {
 
 func lockedLater() {
 	lockLater()
+}
+
+// keepAll stores a literal that passes on one of its parameters.
+func keepAll(gs ...func()) { keeper.Keep(func() { rootlib.Each(gs[0]) }) }
+
+func keepsAll() {
+	keepAll(func() { rootlib.LockB() })
 }
 
 func quietRegister() {

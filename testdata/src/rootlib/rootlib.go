@@ -50,6 +50,12 @@ func (h *Hooks) Under(f func()) { // want Under:"acquires rootlib.Hooks.mu; call
 	f()
 }
 
+// Keeper stores a callback and never calls it.
+type Keeper struct{ cb func() }
+
+// Keep stores f.
+func (k *Keeper) Keep(f func()) { k.cb = f } // want Keep:"stores param 1 in rootlib.Keeper.cb"
+
 // Order takes B then A.
 func Order() { // want Order:"acquires rootlib.A; acquires rootlib.B"
 	B.Lock()
