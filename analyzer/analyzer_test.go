@@ -39,7 +39,7 @@ func TestFixtures(t *testing.T) {
 		"consistent", "released", "relocked", "captured", "afterunlock", "goroutine", "instances",
 		"rwlocks", "leaks", "trylock", "lockers", "blocking",
 		"suppress", "order", "orderbad",
-		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias", "variantuncalled", "variantinit", "variantmethod", "variantshadow", "variantbuiltin", "variantconvert", "initvalues", "stdleaves", "conversions", "recursive", "paramlib", "relevantcalls", "rootlib", "freeroots")
+		"informer", "controller", "controllerok", "replacecache", "until", "oncedo", "fanout", "bounds", "cover", "guarded", "lockall", "testentry", "variant", "variantalias", "variantuncalled", "variantinit", "variantmethod", "variantshadow", "variantbuiltin", "variantconvert", "initvalues", "stdleaves", "conversions", "recursive", "paramlib", "relevantcalls", "rootlib", "freeroots", "deeplib", "deepcalls")
 }
 
 // TestUnexportedMethodFacts checks which unexported methods get a fact:

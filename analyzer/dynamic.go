@@ -217,8 +217,13 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 		if pc.Param >= len(args) {
 			continue
 		}
+		arg := heldValue(args[pc.Param])
+		fn, param := funcValue(arg), paramIndexOf(arg)
 		chain := w.via(call, pc.Chain)
-		if w.tooLong(chain.Len()) {
+		if chain.Len() > maxChain {
+			if w.records(locks, pc.Held) && w.contributes(fn, param, arg) {
+				w.res.cut++
+			}
 			continue
 		}
 		var held []heldPrefix
@@ -227,8 +232,6 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 				held = append(held, heldPrefix{From: h.From, Prefix: p})
 			}
 		}
-		arg := heldValue(args[pc.Param])
-		fn, param := funcValue(arg), paramIndexOf(arg)
 		switch {
 		case fn != nil:
 			w.runArgument(fn, callArgs(arg, nil), chain, held, locks)
@@ -243,6 +246,26 @@ func (w *walker) foldParamCalls(sum summary, call lockgraph.Step, args []ssa.Val
 			}
 		}
 	}
+}
+
+// records reports whether a chain through a call of a function value, made
+// with the caller's locks and those held by the callee, would be recorded:
+// some lock is held, or the summary is kept. A witness too long is counted
+// as dropped only then.
+func (w *walker) records(locks lockset, held []heldPrefix) bool {
+	return len(locks) > 0 || len(held) > 0 || w.keepSummary
+}
+
+// contributes reports whether an argument that a callee calls adds to the
+// caller's walk (see foldParamCalls): a function with a summary, a
+// parameter of the caller, a func field.
+func (w *walker) contributes(fn *ssa.Function, param int, arg ssa.Value) bool {
+	if fn != nil {
+		sum := w.calleeSummary(fn)
+		return !sum.empty()
+	}
+	_, slot := slotOfValue(arg)
+	return param >= 0 || slot
 }
 
 // runArgument folds in a function value that a callee calls: its locks are
@@ -260,7 +283,9 @@ func (w *walker) runArgument(fn *ssa.Function, bindings []ssa.Value, chain *lock
 		}
 		full, ok := joined(chain, a.Chain)
 		if !ok {
-			w.res.cut++
+			if w.records(locks, held) {
+				w.res.cut++
+			}
 			continue
 		}
 		for _, l := range locks {
@@ -304,7 +329,9 @@ func (w *walker) runArgument(fn *ssa.Function, bindings []ssa.Value, chain *lock
 		}
 		full, ok := joined(chain, pc.Chain)
 		if !ok {
-			w.res.cut++
+			if w.records(locks, append(held, pc.Held...)) {
+				w.res.cut++
+			}
 			continue
 		}
 		var all []heldPrefix

@@ -80,9 +80,8 @@ type relevance struct {
 // A dep is a function of this package that code depends on.
 type dep struct {
 	fn *types.Func
-	// free is set when the code calls it with no lock held and keeps no
-	// summary: it matters to the code only if it matters to such a caller
-	// (see decideRoots).
+	// free is set when free code calls it (see decideRoots): it matters
+	// to the code only if it matters to a caller that holds no lock.
 	free bool
 }
 
@@ -97,15 +96,15 @@ type scope struct {
 	// summary can matter there, not what the function records itself.
 	free, called bool
 	params       *types.Tuple
-	// elems are the variables that range over a slice parameter (of func
-	// values, passed as a variadic parameter), which count as parameters.
+	// elems are the value variables of ranges over a parameter (a variadic
+	// parameter of func values, say), which count as parameters.
 	elems map[*types.Var]bool
 }
 
-// depend records that the code depends on a function of this package, in
-// free code (see dep) where free is set.
+// depend records that the code depends on a function of this package,
+// called by free code where free is set (see dep).
 func (s scope) depend(f *types.Func, free bool) {
-	*s.deps = append(*s.deps, dep{fn: f, free: free && s.free})
+	*s.deps = append(*s.deps, dep{fn: f, free: free})
 }
 
 // usesFunc reports whether a function literal uses a parameter of the
@@ -268,23 +267,27 @@ func propagate(deps map[*types.Func][]dep, matters map[*types.Func]bool, work []
 //
 // Code of a root that runs with no lock held and whose summary only such
 // code reads is free. It matters where it calls a sync method, uses a
-// channel, calls a func value other than a parameter of its declared
-// function (or an element of one), or calls a function that returns
-// holding a lock or stores or calls with a lock held an argument that does
-// not matter where it is written (see freeCallMatters); and where it uses
-// a function or a func value as code that is not free would. A function
-// literal in free code is free when it is called where it is written (go
-// and defer too), or passed free (see passedFree); the other literals of a
-// root are code that is not free.
+// channel, ranges over a function (whose calls run the body), calls a
+// func value other than a parameter of its declared function (or an
+// element of one), or calls a function that returns holding a lock or
+// stores or calls with a lock held an argument that does not matter where
+// it is written (see freeCallMatters); and where it uses a function, a
+// func value or a value of a sync type, or converts a value to an
+// interface, as code that is not free would. A function literal in free
+// code is free when it is called where it is written (go and defer too),
+// or passed free (see passedFree); the other literals of a root are code
+// that is not free.
 //
 // A function of this package called from free code matters to it only
 // through its summary, when the summary can hold something for the caller:
 // as its own body looked at as free code, except that what it records
-// itself (an event, a callback stored or registered) does not matter, nor
-// a sync method that takes no lock; a literal of it that is not free
-// matters for a lock it takes and for a func parameter of the function it
-// uses. Then it takes no lock, so it returns holding none and calls no
-// parameter with a lock held, and it stores none of its parameters.
+// itself (an event, a callback stored, registered or converted) does not
+// matter, nor a sync method that takes no lock; a function it uses as a
+// value matters as a call of it would, unless it is passed to a function
+// that does not call it; a literal of it that is not free matters for a
+// lock it takes and for a func parameter of the function it uses. Then
+// it takes no lock, so it returns holding none and calls no parameter with
+// a lock held, and it stores none of its parameters.
 func (r *relevance) decideRoots(roots []*types.Func, decls map[*types.Func]*ast.FuncDecl) {
 	freeDeps := make(map[*types.Func][]dep)
 	free := make(map[*types.Func]bool)
@@ -325,6 +328,8 @@ func (r *relevance) decideRoots(roots []*types.Func, decls map[*types.Func]*ast.
 	for _, fn := range roots {
 		if free[fn] {
 			r.relevant[fn] = true
+		} else {
+			r.pa.prunedRoots = append(r.pa.prunedRoots, fn.Pos())
 		}
 	}
 }
@@ -389,8 +394,12 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 		case *ast.UnaryExpr:
 			matters = n.Op == token.ARROW && !s.called
 		case *ast.RangeStmt:
-			_, matters = types.Unalias(info.TypeOf(n.X)).Underlying().(*types.Chan)
-			matters = matters && !s.called
+			switch types.Unalias(info.TypeOf(n.X)).Underlying().(type) {
+			case *types.Chan:
+				matters = !s.called
+			case *types.Signature:
+				matters = s.free // the body runs in the iterator's calls
+			}
 			if s.free {
 				s.rangeElems(info, n)
 			}
@@ -652,6 +661,47 @@ func (r *relevance) decided(s scope, f *types.Func, free bool) (matters, ok bool
 	return false, false
 }
 
+// calledValueMatters is valueMatters for a function in the free code of a
+// function called from free code, which may call it (see valueMatters): it
+// matters as a call of it would, whatever it is passed.
+func (r *relevance) calledValueMatters(s scope, f *types.Func) bool {
+	if matters, ok := r.decided(s, f, true); ok {
+		return matters
+	}
+	cf := r.factOf(f)
+	return cf.returns || cf.bound != nil
+}
+
+// notCalled reports whether a value, with the traversal stack above it, is
+// an argument of a static call whose callee, of known summary, does not
+// call it (it may store it).
+func (r *relevance) notCalled(e ast.Expr, stack []ast.Node) bool {
+	e, i := usedBy(e, stack)
+	if i < 0 {
+		return false
+	}
+	call, ok := stack[i].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	info := r.pass.TypesInfo
+	if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
+		return false
+	}
+	f, ok := typeutil.Callee(info, call).(*types.Func)
+	j := slices.Index(call.Args, e)
+	if !ok || j < 0 || isSyncOp(f) {
+		return false
+	}
+	if f = f.Origin(); f.Pkg() == r.pass.Pkg && !r.elsewhere[f] {
+		return false
+	}
+	return !slices.ContainsFunc(r.factOf(f).called, func(p int) bool {
+		k := argumentIndex(info, call, f, p)
+		return k == j || k < 0
+	})
+}
+
 // bound returns the parameters a summary stores or calls with a lock held:
 // the function values passed there are not free.
 func bound(sum summary) []int {
@@ -679,9 +729,9 @@ type calleeFact struct {
 	params []int
 	// returns is whether it returns holding a lock; bound are the
 	// parameters it stores or calls with a lock held (see
-	// freeCallMatters).
-	returns bool
-	bound   []int
+	// freeCallMatters), called those it calls.
+	returns       bool
+	bound, called []int
 }
 
 // factOf returns the calleeFact of a function of known summary.
@@ -700,6 +750,9 @@ func (r *relevance) factOf(f *types.Func) calleeFact {
 		if !sum.emptyFor(r.module) {
 			cf.matters = true
 			cf.returns, cf.bound = len(sum.Returns) > 0, bound(sum)
+			for _, pc := range sum.ParamCalls {
+				cf.called = append(cf.called, pc.Param)
+			}
 			rest := sum
 			rest.ParamCalls = nil
 			if rest.emptyFor(r.module) {
@@ -715,8 +768,13 @@ func (r *relevance) factOf(f *types.Func) calleeFact {
 
 // valueMatters reports whether an identifier or selector, with the
 // traversal stack above it, used as a value (not called) matters: a
-// func-typed variable or field, unless compared, or a function. In free code, a parameter of its declared function passed
-// free does not: the callers look at what they pass.
+// func-typed variable or field, unless compared, or a function. In free
+// code, a parameter of its declared function passed free does not: the
+// callers look at what they pass. In the free code of a function called
+// from free code (see decideRoots), a value it may store or register
+// itself does not either: only a function that could hold a lock for it
+// where it calls the function (through sync.Once.Do, or through a variable
+// it is assigned to).
 func (r *relevance) valueMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 	info := r.pass.TypesInfo
 	called := isCallee(e, stack)
@@ -751,7 +809,7 @@ func (r *relevance) valueMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 		case called:
 			return false // see callMatters
 		case s.called:
-			return isSyncOp(obj) // else what the function records itself
+			return !r.notCalled(e, stack) && r.calledValueMatters(s, obj)
 		}
 		return r.funcMatters(s, obj)
 	}

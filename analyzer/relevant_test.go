@@ -78,8 +78,10 @@ func TestRelevantCalls(t *testing.T) {
 // through a callee, store a callback, or pass one to a function that
 // calls it with a lock held (or pass on their own parameter there); a
 // helper of this package they call makes them matter only if it takes a
-// lock, or stores or passes on its parameter that way, not for what it
-// records itself (a callback it stores, an event).
+// lock, calls a function value that may, or stores or passes on its
+// parameter that way, not for what it records itself (a callback it
+// stores, an event). A root also matters where it calls a func value, and
+// where a range over a function runs its body under the iterator's locks.
 func TestRelevantRoots(t *testing.T) {
 	lock := acquire{Class: lockgraph.Class{ID: "rootlib.A"}, Param: globalParam}
 	summaries := map[string]summary{
@@ -100,7 +102,7 @@ func TestRelevantRoots(t *testing.T) {
 		return ok
 	})
 	got := relevantNames(pass)
-	want := []string{"CallbacksUnder", "LockBoth", "LockE", "callsValue", "connect", "holds", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockLater", "lockedAround", "lockedLater", "register", "retry", "signal", "stores", "storesMade", "storesNamed", "under", "underHelper"}
+	want := []string{"CallbacksUnder", "LockBoth", "LockE", "callsValue", "connect", "holds", "iterate", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockLater", "lockM1", "lockM2", "lockOnce", "lockedAround", "lockedLater", "onceRoot", "rangeDirect", "rangeRoot", "reassign", "reassignRoot", "register", "retry", "signal", "stores", "storesMade", "storesNamed", "under", "underHelper"}
 	if !slices.Equal(got, want) {
 		t.Errorf("functions that matter: %v, want %v", got, want)
 	}

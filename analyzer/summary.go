@@ -186,10 +186,13 @@ type pkgAnalysis struct {
 	// referencedFuncs are the functions the package names (see
 	// referenced); base is what this package reuses of its other variant,
 	// share what it shares with it, and walkAgain the positions of the
-	// functions of base's files it walks again (see walkedElsewhere).
+	// functions of base's files it walks again (see walkedElsewhere);
+	// prunedRoots are the positions of the functions nothing calls that
+	// have no body here (see decideRoots).
 	referencedFuncs map[*types.Func]bool
 	base, share     *variantBase
 	walkAgain       map[token.Pos]bool
+	prunedRoots     []token.Pos
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
 	callees   map[ssa.CallInstruction][]*ssa.Function

@@ -75,8 +75,9 @@ type variantBase struct {
 	// files (not those of the package initializer's closures, which each
 	// variant walks), with their callees resolved and without references
 	// to the SSA form; the summaries of their declared functions, and
-	// whether each kept one (see walkedElsewhere), by position; the lock
-	// aliases.
+	// whether each kept one (see walkedElsewhere; false too for one that
+	// nothing calls and that was not walked, see decideRoots), by
+	// position; the lock aliases.
 	ok        bool
 	results   []*funcResult
 	summaries map[token.Pos]summary
@@ -194,6 +195,11 @@ func (base *variantBase) publish(pa *pkgAnalysis) {
 		}
 	}
 	base.summaries, base.kept = make(map[token.Pos]summary), make(map[token.Pos]bool)
+	for _, pos := range pa.prunedRoots {
+		if common[pa.pass.Fset.File(pos)] {
+			base.kept[pos] = false // not walked for keeping no summary
+		}
+	}
 	for _, fn := range funcs {
 		r := pa.results[fn]
 		if fn.Parent() == nil {

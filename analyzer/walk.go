@@ -1146,7 +1146,8 @@ func (w *walker) foldCallee(sum summary, call lockgraph.Step, args []ssa.Value, 
 	// A chain through the call is the call step (head) followed by the
 	// callee's chain; it is made only where locks are held or the summary
 	// keeps it. With no lock held and no summary kept, only the callee's
-	// stores and calls of arguments remain.
+	// stores and calls of arguments remain, and no witness is counted as
+	// dropped (see records).
 	if len(locks) > 0 || w.keepSummary {
 		w.foldChains(sum, call, args, pos, s, released, recursive)
 	}

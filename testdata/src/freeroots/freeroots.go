@@ -19,6 +19,8 @@ var (
 	hooks  rootlib.Hooks
 	keeper rootlib.Keeper
 	e      sync.Mutex
+	m1, m2 sync.Mutex
+	once   sync.Once
 )
 
 // CallbacksUnder takes rootlib.A, e and rootlib.B, each around a call of
@@ -118,6 +120,51 @@ func keepAll(gs ...func()) { keeper.Keep(func() { rootlib.Each(gs[0]) }) }
 
 func keepsAll() {
 	keepAll(func() { rootlib.LockB() })
+}
+
+// lockM1 and lockM2 return holding their locks.
+func lockM1() { m1.Lock() }
+
+func lockM2() { m2.Lock() }
+
+// lockOnce returns holding m1, the first time.
+func lockOnce() { once.Do(lockM1) }
+
+// reassign returns holding m2, through a variable declared with a literal.
+func reassign() {
+	f := func() {}
+	f = lockM2
+	f()
+}
+
+// iterate calls g with rootlib.A held.
+func iterate(g func()) {
+	for range rootlib.Locked {
+		g()
+	}
+}
+
+// onlyTests is called by a test only: here it is a root.
+func onlyTests() { rootlib.LockC() }
+
+func onceRoot() {
+	lockOnce()
+	rootlib.LockC()
+}
+
+func reassignRoot() {
+	reassign()
+	rootlib.LockC()
+}
+
+func rangeRoot() {
+	iterate(func() { rootlib.LockC() })
+}
+
+func rangeDirect() {
+	for range rootlib.Locked {
+		rootlib.LockC()
+	}
 }
 
 func quietRegister() {

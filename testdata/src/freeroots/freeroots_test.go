@@ -11,6 +11,12 @@ func TestQuiet(t *testing.T) {
 	rootlib.Each(func() { LockBoth() })
 }
 
+func TestOnly(t *testing.T) {
+	e.Lock()
+	onlyTests()
+	e.Unlock()
+}
+
 func TestHolds(t *testing.T) {
 	rootlib.AcquireA()
 	LockBoth() // want `double lock of rootlib.A`

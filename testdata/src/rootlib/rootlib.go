@@ -5,14 +5,25 @@ package rootlib // want package:"lock graph, 0 cycles"
 
 import "sync"
 
-// A and B are taken in both orders by freeroots' roots and Order.
-var A, B sync.Mutex
+// A and B are taken in both orders by freeroots' roots and Order; C by
+// freeroots only.
+var A, B, C sync.Mutex
 
 // LockA takes A and releases it.
 func LockA() { A.Lock(); A.Unlock() } // want LockA:"acquires rootlib.A"
 
 // LockB takes B and releases it.
 func LockB() { B.Lock(); B.Unlock() } // want LockB:"acquires rootlib.B"
+
+// LockC takes C and releases it.
+func LockC() { C.Lock(); C.Unlock() } // want LockC:"acquires rootlib.C"
+
+// Locked yields with A held.
+func Locked(yield func(int) bool) { // want Locked:"acquires rootlib.A; calls param 0"
+	A.Lock()
+	defer A.Unlock()
+	yield(1)
+}
 
 // AcquireA returns holding A.
 func AcquireA() { A.Lock() } // want AcquireA:"acquires rootlib.A; returns holding rootlib.A"
