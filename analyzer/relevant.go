@@ -482,27 +482,40 @@ func (r *relevance) runsFree(lit *ast.FuncLit, stack []ast.Node) bool {
 // code matter, whose callee calls it with no lock held and stores it
 // nowhere (see decideRoots).
 func (r *relevance) passedFree(e ast.Expr, stack []ast.Node) bool {
+	call, f, j := r.staticArgument(e, stack)
+	switch {
+	case f == nil:
+		return false
+	case f.Pkg() == r.pass.Pkg && !r.elsewhere[f]:
+		return true // see decideRoots
+	}
+	info := r.pass.TypesInfo
+	return !slices.ContainsFunc(r.factOf(f).bound, func(p int) bool { return argumentIndex(info, call, f, p) == j })
+}
+
+// staticArgument returns, when e (with the traversal stack above it) is an
+// argument of a call of a function or a method that is not an interface's,
+// the call, the function (its origin) and the index of e in the call's
+// arguments; a nil function otherwise.
+func (r *relevance) staticArgument(e ast.Expr, stack []ast.Node) (*ast.CallExpr, *types.Func, int) {
 	e, i := usedBy(e, stack)
 	if i < 0 {
-		return false
+		return nil, nil, -1
 	}
 	call, ok := stack[i].(*ast.CallExpr)
 	if !ok {
-		return false
+		return nil, nil, -1
 	}
 	info := r.pass.TypesInfo
 	if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
-		return false
+		return nil, nil, -1
 	}
 	f, ok := typeutil.Callee(info, call).(*types.Func)
 	j := slices.Index(call.Args, e)
 	if !ok || j < 0 {
-		return false
+		return nil, nil, -1
 	}
-	if f = f.Origin(); f.Pkg() == r.pass.Pkg && !r.elsewhere[f] {
-		return true // see decideRoots
-	}
-	return !slices.ContainsFunc(r.factOf(f).bound, func(p int) bool { return argumentIndex(info, call, f, p) == j })
+	return call, f.Origin(), j
 }
 
 // callMatters reports whether a call matters by itself; a call of a
@@ -676,26 +689,11 @@ func (r *relevance) calledValueMatters(s scope, f *types.Func) bool {
 // an argument of a static call whose callee, of known summary, does not
 // call it (it may store it).
 func (r *relevance) notCalled(e ast.Expr, stack []ast.Node) bool {
-	e, i := usedBy(e, stack)
-	if i < 0 {
-		return false
-	}
-	call, ok := stack[i].(*ast.CallExpr)
-	if !ok {
+	call, f, j := r.staticArgument(e, stack)
+	if f == nil || isSyncOp(f) || f.Pkg() == r.pass.Pkg && !r.elsewhere[f] {
 		return false
 	}
 	info := r.pass.TypesInfo
-	if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
-		return false
-	}
-	f, ok := typeutil.Callee(info, call).(*types.Func)
-	j := slices.Index(call.Args, e)
-	if !ok || j < 0 || isSyncOp(f) {
-		return false
-	}
-	if f = f.Origin(); f.Pkg() == r.pass.Pkg && !r.elsewhere[f] {
-		return false
-	}
 	return !slices.ContainsFunc(r.factOf(f).called, func(p int) bool {
 		k := argumentIndex(info, call, f, p)
 		return k == j || k < 0
