@@ -73,22 +73,16 @@ type relevance struct {
 	literals map[*types.Var]bool
 	// deps[f] are the functions of this package that make f matter if they
 	// do; relevant is the fixpoint.
-	deps     map[*types.Func][]dep
+	deps     map[*types.Func][]*types.Func
 	relevant map[*types.Func]bool
-}
-
-// A dep is a function of this package that code depends on.
-type dep struct {
-	fn *types.Func
-	// free is set when free code calls it (see decideRoots): it matters
-	// to the code only if it matters to a caller that holds no lock.
-	free bool
 }
 
 // A scope is the code that inspect looks at.
 type scope struct {
-	// deps collects the functions of this package the code depends on.
-	deps *[]dep
+	// deps collects the functions of this package the code depends on,
+	// freeDeps those that free code calls (see decideRoots), which matter
+	// to it only if they matter to a caller that holds no lock.
+	deps, freeDeps *[]*types.Func
 	// free is set for code that runs with no lock held and whose summary
 	// only such code reads (see decideRoots); params are then those of the
 	// declared function it is in, which its callers check for it. called is
@@ -102,9 +96,13 @@ type scope struct {
 }
 
 // depend records that the code depends on a function of this package,
-// called by free code where free is set (see dep).
+// in freeDeps where free is set.
 func (s scope) depend(f *types.Func, free bool) {
-	*s.deps = append(*s.deps, dep{fn: f, free: free})
+	if free {
+		*s.freeDeps = append(*s.freeDeps, f)
+	} else {
+		*s.deps = append(*s.deps, f)
+	}
 }
 
 // usesFunc reports whether a function literal uses a parameter of the
@@ -129,7 +127,8 @@ func funcSlice(t types.Type) bool {
 }
 
 // isParam reports whether v is a parameter of the declared function free
-// code is in, or one of its elements.
+// code is in, or one of its elements (never in code that is not free,
+// which has no params).
 func (s scope) isParam(v *types.Var) bool {
 	if s.params == nil {
 		return false
@@ -168,13 +167,13 @@ func relevantFuncs(pa *pkgAnalysis, elsewhere map[*types.Func]bool) (map[*types.
 		facts:     make(map[*types.Func]calleeFact),
 		convert:   make(map[types.Type][]*types.Func),
 		literals:  make(map[*types.Var]bool),
-		deps:      make(map[*types.Func][]dep),
+		deps:      make(map[*types.Func][]*types.Func),
 		relevant:  make(map[*types.Func]bool),
 	}
 	r.ifaces, r.generic = moduleInterfaces(pass)
 	var work []*types.Func
 	visit := func(fn *types.Func, body ast.Node, stack []ast.Node) {
-		deps := r.deps[fn]
+		var deps []*types.Func
 		if r.inspect(scope{deps: &deps}, body, stack) && !r.relevant[fn] {
 			r.relevant[fn] = true
 			work = append(work, fn)
@@ -237,13 +236,13 @@ func relevantFuncs(pa *pkgAnalysis, elsewhere map[*types.Func]bool) (map[*types.
 }
 
 // propagate completes a least fixpoint: a function matters when one it
-// depends on through deps (its free ones too) does. It starts from work,
-// the functions of matters found so far.
-func propagate(deps map[*types.Func][]dep, matters map[*types.Func]bool, work []*types.Func) {
+// depends on through deps does. It starts from work, the functions of
+// matters found so far.
+func propagate(deps map[*types.Func][]*types.Func, matters map[*types.Func]bool, work []*types.Func) {
 	dependents := make(map[*types.Func][]*types.Func)
 	for fn, deps := range deps {
 		for _, d := range deps {
-			dependents[d.fn] = append(dependents[d.fn], fn)
+			dependents[d] = append(dependents[d], fn)
 		}
 	}
 	for len(work) > 0 {
@@ -289,7 +288,7 @@ func propagate(deps map[*types.Func][]dep, matters map[*types.Func]bool, work []
 // it takes no lock, so it returns holding none and calls no parameter with
 // a lock held, and it stores none of its parameters.
 func (r *relevance) decideRoots(roots []*types.Func, decls map[*types.Func]*ast.FuncDecl) {
-	freeDeps := make(map[*types.Func][]dep)
+	freeDeps := make(map[*types.Func][]*types.Func)
 	free := make(map[*types.Func]bool)
 	var work []*types.Func
 	queue := slices.Clone(roots)
@@ -300,29 +299,24 @@ func (r *relevance) decideRoots(roots []*types.Func, decls map[*types.Func]*ast.
 	for len(queue) > 0 {
 		fn := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		var deps []dep
+		var deps, calls []*types.Func
 		matters := false
 		if decl := decls[fn]; decl != nil {
-			s := scope{deps: &deps, free: true, called: !r.pa.uncalledFunc(fn), params: fn.Signature().Params(), elems: make(map[*types.Var]bool)}
+			s := scope{deps: &deps, freeDeps: &calls, free: true, called: !r.pa.uncalledFunc(fn), params: fn.Signature().Params(), elems: make(map[*types.Var]bool)}
 			matters = r.inspect(s, decl.Body, []ast.Node{decl})
 		}
-		freeDeps[fn] = deps
-		for _, d := range deps {
-			switch {
-			case !d.free:
-				matters = matters || r.relevant[d.fn]
-			case !queued[d.fn]:
-				queued[d.fn] = true
-				queue = append(queue, d.fn)
+		matters = matters || slices.ContainsFunc(deps, func(d *types.Func) bool { return r.relevant[d] })
+		freeDeps[fn] = calls
+		for _, d := range calls {
+			if !queued[d] {
+				queued[d] = true
+				queue = append(queue, d)
 			}
 		}
 		if matters {
 			free[fn] = true
 			work = append(work, fn)
 		}
-	}
-	for fn, deps := range freeDeps {
-		freeDeps[fn] = slices.DeleteFunc(deps, func(d dep) bool { return !d.free })
 	}
 	propagate(freeDeps, free, work)
 	for _, fn := range roots {
@@ -382,7 +376,7 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 			case s.called:
 				// It may run here, through a variable, or be stored: in
 				// either case what it records itself does not matter.
-				inner := scope{deps: s.deps, free: true, called: true}
+				inner := scope{deps: s.deps, freeDeps: s.freeDeps, free: true, called: true}
 				matters = s.usesFunc(info, n) || r.inspect(inner, n.Body, append(slices.Clip(stack), n))
 				return false
 			default:
@@ -486,7 +480,7 @@ func (r *relevance) passedFree(e ast.Expr, stack []ast.Node) bool {
 	switch {
 	case f == nil:
 		return false
-	case f.Pkg() == r.pass.Pkg && !r.elsewhere[f]:
+	case r.walkedHere(f):
 		return true // see decideRoots
 	}
 	info := r.pass.TypesInfo
@@ -541,10 +535,10 @@ func (r *relevance) callMatters(s scope, call *ast.CallExpr) bool {
 		if !r.funcMatters(s, callee) {
 			return false
 		}
-		params := r.factOf(callee).params // a function of known summary
-		return params == nil || !plainArguments(info, call, callee, params)
+		cf := r.factOf(callee) // a function of known summary
+		return !cf.onlyCalls || !plainArguments(info, call, callee, cf.called)
 	case *types.Var:
-		return !r.literals[callee] && !(s.free && s.isParam(callee))
+		return !r.literals[callee] && !s.isParam(callee)
 	}
 	return true // a func value or a type parameter's method
 }
@@ -662,16 +656,22 @@ func (r *relevance) decided(s scope, f *types.Func, free bool) (matters, ok bool
 	if recv := f.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
 		return r.interfaceCallMatters(recv.Type(), f), true
 	}
-	switch pkg := f.Pkg(); {
-	case pkg == nil:
+	switch {
+	case f.Pkg() == nil:
 		return false, true
 	case isSyncOp(f):
 		return !s.called || takesLock(f), true
-	case pkg == r.pass.Pkg && !r.elsewhere[f]:
+	case r.walkedHere(f):
 		s.depend(f, free)
 		return false, true
 	}
 	return false, false
+}
+
+// walkedHere reports whether a function is of this package and not walked
+// elsewhere: its summary is not known yet.
+func (r *relevance) walkedHere(f *types.Func) bool {
+	return f.Pkg() == r.pass.Pkg && !r.elsewhere[f]
 }
 
 // calledValueMatters is valueMatters for a function in the free code of a
@@ -690,7 +690,7 @@ func (r *relevance) calledValueMatters(s scope, f *types.Func) bool {
 // call it (it may store it).
 func (r *relevance) notCalled(e ast.Expr, stack []ast.Node) bool {
 	call, f, j := r.staticArgument(e, stack)
-	if f == nil || isSyncOp(f) || f.Pkg() == r.pass.Pkg && !r.elsewhere[f] {
+	if f == nil || isSyncOp(f) || r.walkedHere(f) {
 		return false
 	}
 	info := r.pass.TypesInfo
@@ -721,15 +721,16 @@ type calleeFact struct {
 	// matters is whether its summary is not empty for a caller of this
 	// module.
 	matters bool
-	// params, when set, are the parameters it calls, the only thing its
-	// summary has (with the locks it holds at those calls, which make edges
-	// only to what the function passed takes).
-	params []int
+	// called are the parameters it calls; onlyCalls is set when those
+	// calls are all its summary has (with the locks it holds at them, which
+	// make edges only to what the function passed takes).
+	called    []int
+	onlyCalls bool
 	// returns is whether it returns holding a lock; bound are the
 	// parameters it stores or calls with a lock held (see
-	// freeCallMatters), called those it calls.
-	returns       bool
-	bound, called []int
+	// freeCallMatters).
+	returns bool
+	bound   []int
 }
 
 // factOf returns the calleeFact of a function of known summary.
@@ -753,11 +754,7 @@ func (r *relevance) factOf(f *types.Func) calleeFact {
 			}
 			rest := sum
 			rest.ParamCalls = nil
-			if rest.emptyFor(r.module) {
-				for _, pc := range sum.ParamCalls {
-					cf.params = append(cf.params, pc.Param)
-				}
-			}
+			cf.onlyCalls = rest.emptyFor(r.module)
 		}
 		r.facts[f] = cf
 	}
@@ -798,7 +795,7 @@ func (r *relevance) valueMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 		if !mayBeFunc(obj.Type()) || called || compared(e, stack) {
 			return false
 		}
-		if !s.free || !s.isParam(obj) {
+		if !s.isParam(obj) {
 			return !s.called
 		}
 		return !r.passedFree(e, stack)
