@@ -23,7 +23,8 @@ import (
 //
 // A function matters when its body (closures included) does any of:
 //   - mentions a value of a sync type (a lock, an alias of one, a Cond);
-//   - operates on a channel (an event for the blocking checks);
+//   - operates on a channel that may have a class (an event for the
+//     blocking checks; see mayBeEvent);
 //   - calls anything but a function known to be irrelevant: a function of
 //     this package that does not matter, a function of another package with
 //     no summary fact (or one that only calls through slots this package
@@ -71,6 +72,9 @@ type relevance struct {
 	// literals are the local variables declared with a function literal
 	// as their value (see callMatters).
 	literals map[*types.Var]bool
+	// given caches givenEvent by declaration, paired pairedLocks.
+	given  map[ast.Node]map[*types.Var]bool
+	paired map[*ast.FuncDecl]map[*ast.CallExpr]bool
 	// deps[f] are the functions of this package that make f matter if they
 	// do; relevant is the fixpoint.
 	deps     map[*types.Func][]*types.Func
@@ -167,6 +171,8 @@ func relevantFuncs(pa *pkgAnalysis, elsewhere map[*types.Func]bool) (map[*types.
 		facts:     make(map[*types.Func]calleeFact),
 		convert:   make(map[types.Type][]*types.Func),
 		literals:  make(map[*types.Var]bool),
+		given:     make(map[ast.Node]map[*types.Var]bool),
+		paired:    make(map[*ast.FuncDecl]map[*ast.CallExpr]bool),
 		deps:      make(map[*types.Func][]*types.Func),
 		relevant:  make(map[*types.Func]bool),
 	}
@@ -266,11 +272,14 @@ func propagate(deps map[*types.Func][]*types.Func, matters map[*types.Func]bool,
 //
 // Code of a root that runs with no lock held and whose summary only such
 // code reads is free. It matters where it calls a sync method, uses a
-// channel, ranges over a function (whose calls run the body), calls a
-// func value other than a parameter of its declared function (or an
-// element of one), or calls a function that returns holding a lock or
-// stores or calls with a lock held an argument that does not matter where
-// it is written (see freeCallMatters); and where it uses a function, a
+// channel that may have a class, ranges over a function (whose calls run
+// the body), calls a func value other than a parameter of its declared
+// function (or an element of one), a field or a package-level variable (a
+// call through a slot records nothing with no lock held, nor does one
+// through an interface but Lock and Unlock), or calls a function that
+// returns holding a lock or stores or calls with a lock held an argument
+// that does not matter where it is written (see freeCallMatters); and
+// where it uses a function, a
 // func value or a value of a sync type, or converts a value to an
 // interface, as code that is not free would. A function literal in free
 // code is free when it is called where it is written (go and defer too),
@@ -281,12 +290,15 @@ func propagate(deps map[*types.Func][]*types.Func, matters map[*types.Func]bool,
 // through its summary, when the summary can hold something for the caller:
 // as its own body looked at as free code, except that what it records
 // itself (an event, a callback stored, registered or converted) does not
-// matter, nor a sync method that takes no lock; a function it uses as a
+// matter, nor a sync method that takes no lock, nor a lock it releases
+// before it can return while it has no func parameter (see pairedLock);
+// a function it uses as a
 // value matters as a call of it would, unless it is passed to a function
 // that does not call it; a literal of it that is not free matters for a
 // lock it takes and for a func parameter of the function it uses. Then
-// it takes no lock, so it returns holding none and calls no parameter with
-// a lock held, and it stores none of its parameters.
+// it takes no lock or releases each before it can return, so it returns
+// holding none and calls no parameter with a lock held, and it stores none
+// of its parameters.
 func (r *relevance) decideRoots(roots []*types.Func, decls map[*types.Func]*ast.FuncDecl) {
 	freeDeps := make(map[*types.Func][]*types.Func)
 	free := make(map[*types.Func]bool)
@@ -383,14 +395,14 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 				matters = r.inspect(scope{deps: s.deps}, n.Body, append(slices.Clip(stack), n))
 				return false
 			}
-		case *ast.SendStmt, *ast.SelectStmt:
-			matters = !s.called
+		case *ast.SendStmt:
+			matters = !s.called && r.mayBeEvent(n.Chan, stack)
 		case *ast.UnaryExpr:
-			matters = n.Op == token.ARROW && !s.called
+			matters = n.Op == token.ARROW && !s.called && r.mayBeEvent(n.X, stack)
 		case *ast.RangeStmt:
 			switch types.Unalias(info.TypeOf(n.X)).Underlying().(type) {
 			case *types.Chan:
-				matters = !s.called
+				matters = !s.called && r.mayBeEvent(n.X, stack)
 			case *types.Signature:
 				matters = s.free // the body runs in the iterator's calls
 			}
@@ -398,7 +410,7 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 				s.rangeElems(info, n)
 			}
 		case *ast.CallExpr:
-			matters = r.callMatters(s, n)
+			matters = r.callMatters(s, n, stack)
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE {
 				declareLiterals(info, r.literals, n.Lhs, n.Rhs)
@@ -418,6 +430,91 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 		return !matters
 	})
 	return matters
+}
+
+// mayBeEvent reports whether a channel, with the traversal stack above
+// it, may have a class, without which the walker records no event on it
+// (see pkgAnalysis.eventClass): a field, a package-level variable, an
+// element of one, or a local variable that may have been given one. A
+// channel that a call returns, made or received has none, nor has a local
+// variable, or a parameter, only ever given such values.
+func (r *relevance) mayBeEvent(ch ast.Expr, stack []ast.Node) bool {
+	info := r.pass.TypesInfo
+	switch ch := ast.Unparen(ch).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[ch].(*types.Var)
+		if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || len(stack) == 0 {
+			return true
+		}
+		return r.givenEvent(stack[0])[v]
+	case *ast.CallExpr, *ast.UnaryExpr, *ast.TypeAssertExpr:
+		return !valueless(info, ch)
+	}
+	return true
+}
+
+// valueless reports whether an expression gives a channel no class: it
+// is a call (not a conversion), a receive or a type assertion.
+func valueless(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		tv, ok := info.Types[e.Fun]
+		return !ok || !tv.IsType()
+	case *ast.UnaryExpr:
+		return e.Op == token.ARROW
+	case *ast.TypeAssertExpr:
+		return true
+	case *ast.Ident:
+		return e.Name == "nil" && info.Uses[e] == types.Universe.Lookup("nil")
+	}
+	return false
+}
+
+// givenEvent returns the local variables of a declaration that may be
+// given a channel with a class (see mayBeEvent): assigned anything but a
+// call, a receive, a type assertion or nil, or declared by a range.
+func (r *relevance) givenEvent(decl ast.Node) map[*types.Var]bool {
+	if given, ok := r.given[decl]; ok {
+		return given
+	}
+	info := r.pass.TypesInfo
+	given := make(map[*types.Var]bool)
+	give := func(lhs ast.Expr, rhs ast.Expr) {
+		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok && (rhs == nil || !valueless(info, rhs)) {
+				given[v] = true
+			}
+		}
+	}
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				rhs := n.Rhs[0]
+				if len(n.Rhs) == len(n.Lhs) {
+					rhs = n.Rhs[i]
+				}
+				give(lhs, rhs)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if i < len(n.Values) {
+					give(name, n.Values[i])
+				} else if len(n.Values) == 1 {
+					give(name, n.Values[0])
+				}
+			}
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if e != nil {
+					give(e, nil)
+				}
+			}
+		}
+		return true
+	})
+	r.given[decl] = given
+	return given
 }
 
 // parent returns the innermost node of a traversal stack, or nil.
@@ -514,7 +611,7 @@ func (r *relevance) staticArgument(e ast.Expr, stack []ast.Node) (*ast.CallExpr,
 
 // callMatters reports whether a call matters by itself; a call of a
 // function of this package adds a dependency instead.
-func (r *relevance) callMatters(s scope, call *ast.CallExpr) bool {
+func (r *relevance) callMatters(s scope, call *ast.CallExpr, stack []ast.Node) bool {
 	info := r.pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		return false // a conversion
@@ -524,13 +621,13 @@ func (r *relevance) callMatters(s scope, call *ast.CallExpr) bool {
 	}
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
-		return callee.Name() == "close" && !s.called
+		return callee.Name() == "close" && !s.called && len(call.Args) == 1 && r.mayBeEvent(call.Args[0], stack)
 	case *types.Func:
 		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
-			return r.interfaceCallMatters(sel.Recv(), callee)
+			return r.interfaceCallMatters(sel.Recv(), callee, s.free)
 		}
 		if s.free {
-			return r.freeCallMatters(s, call, callee)
+			return r.freeCallMatters(s, call, callee, stack)
 		}
 		if !r.funcMatters(s, callee) {
 			return false
@@ -538,7 +635,16 @@ func (r *relevance) callMatters(s scope, call *ast.CallExpr) bool {
 		cf := r.factOf(callee) // a function of known summary
 		return !cf.onlyCalls || !plainArguments(info, call, callee, cf.called)
 	case *types.Var:
-		return !r.literals[callee] && !s.isParam(callee)
+		switch {
+		case r.literals[callee] || s.isParam(callee):
+			return false
+		case callee.IsField() || callee.Pkg() != nil && callee.Parent() == callee.Pkg().Scope():
+			// A call through a field (a slot) or a package-level variable
+			// (which the walker does not follow) records nothing with no
+			// lock held.
+			return !s.free
+		}
+		return true
 	}
 	return true // a func value or a type parameter's method
 }
@@ -565,19 +671,25 @@ func declareLiterals[E ast.Expr](info *types.Info, literals map[*types.Var]bool,
 
 // plainArguments reports whether the arguments that a call passes to the
 // parameters its callee calls (see paramCall) are each a function literal,
-// an identifier or a selector. Those matter by themselves where they are
-// written (see valueMatters and mayBeFunc), and what the callee holds when
-// it calls them makes edges only to what they take: the call adds nothing.
-// A receiver or a variadic parameter among them, or any other expression
-// (an element of a slice of funcs, a call's result), makes it matter.
+// an identifier, a selector or a call's result. The first three matter by
+// themselves where they are written (see valueMatters and mayBeFunc), and
+// what the callee holds when it calls them makes edges only to what they
+// take: the call adds nothing. The walker does not follow a func value
+// that a call returns. A receiver or a variadic parameter among them, or
+// any other expression (an element of a slice of funcs, a conversion),
+// makes it matter.
 func plainArguments(info *types.Info, call *ast.CallExpr, callee *types.Func, params []int) bool {
 	for _, p := range params {
 		i := argumentIndex(info, call, callee, p)
 		if i < 0 {
 			return false
 		}
-		switch ast.Unparen(call.Args[i]).(type) {
+		switch arg := ast.Unparen(call.Args[i]).(type) {
 		case *ast.FuncLit, *ast.Ident, *ast.SelectorExpr:
+		case *ast.CallExpr:
+			if tv, ok := info.Types[arg.Fun]; ok && tv.IsType() {
+				return false // a conversion is its operand
+			}
 		default:
 			return false
 		}
@@ -608,14 +720,18 @@ func argumentIndex(info *types.Info, call *ast.CallExpr, callee *types.Func, p i
 }
 
 // interfaceCallMatters reports whether a call through an interface can
-// matter: Lock and Unlock through a Locker, or a method of an interface
-// whose slots are followed (see followed).
-func (r *relevance) interfaceCallMatters(recv types.Type, m *types.Func) bool {
+// matter: Lock and Unlock through a Locker, or, outside free code (where
+// a slot call with no lock held records nothing), a method of an
+// interface whose slots are followed (see followed).
+func (r *relevance) interfaceCallMatters(recv types.Type, m *types.Func, free bool) bool {
 	if _, ok := lockerMethods[m.Name()]; ok {
 		return true
 	}
 	if _, ok := types.Unalias(recv).(*types.TypeParam); ok {
 		return true
+	}
+	if free {
+		return false
 	}
 	slot, ok := methodSlot(recv, m.Name())
 	return ok && followed(slot.ID, r.module)
@@ -638,8 +754,16 @@ func (r *relevance) funcMatters(s scope, f *types.Func) bool {
 // with the arguments it stores or calls with a lock held (see bound),
 // which matter where they are written when they are plain (see
 // plainArguments); a lock it releases is not the caller's, which holds
-// none.
-func (r *relevance) freeCallMatters(s scope, call *ast.CallExpr, f *types.Func) bool {
+// none. In a function called from free code, a lock that the function
+// releases before it can return (see pairedLock) makes no difference to
+// the caller either.
+func (r *relevance) freeCallMatters(s scope, call *ast.CallExpr, f *types.Func, stack []ast.Node) bool {
+	if s.called && r.pairedLock(call, stack) {
+		return false
+	}
+	if recv := f.Origin().Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return r.interfaceCallMatters(recv.Type(), f.Origin(), true) // promoted from an embedded interface
+	}
 	if matters, ok := r.decided(s, f, true); ok {
 		return matters
 	}
@@ -654,7 +778,7 @@ func (r *relevance) freeCallMatters(s scope, call *ast.CallExpr, f *types.Func) 
 func (r *relevance) decided(s scope, f *types.Func, free bool) (matters, ok bool) {
 	f = f.Origin()
 	if recv := f.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		return r.interfaceCallMatters(recv.Type(), f), true
+		return r.interfaceCallMatters(recv.Type(), f, false), true
 	}
 	switch {
 	case f.Pkg() == nil:
@@ -783,7 +907,7 @@ func (r *relevance) valueMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 				if called || s.called {
 					return false // see callMatters; else recorded by the function
 				}
-				return r.interfaceCallMatters(sel.Recv(), sel.Obj().(*types.Func))
+				return r.interfaceCallMatters(sel.Recv(), sel.Obj().(*types.Func), false)
 			}
 			obj = sel.Obj()
 		} else {
@@ -1167,6 +1291,203 @@ func interfaceNames(p *types.Package) []string {
 func selector(e ast.Expr) *ast.SelectorExpr {
 	sel, _ := ast.Unparen(e).(*ast.SelectorExpr)
 	return sel
+}
+
+// pairedLock reports whether a call, with the traversal stack above it,
+// is a Lock or RLock statement of a declared function (not of a literal in
+// it) that releases the lock before it can return (see pairedLocks), and
+// that has no parameter that may hold a func value, which it could call
+// with the lock held.
+func (r *relevance) pairedLock(call *ast.CallExpr, stack []ast.Node) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	decl, ok := stack[0].(*ast.FuncDecl)
+	if !ok || slices.ContainsFunc(stack[1:], func(n ast.Node) bool { _, lit := n.(*ast.FuncLit); return lit }) {
+		return false
+	}
+	sig := r.pass.TypesInfo.Defs[decl.Name].(*types.Func).Signature()
+	params := []*types.Var{}
+	if sig.Recv() != nil {
+		params = append(params, sig.Recv())
+	}
+	for v := range sig.Params().Variables() {
+		params = append(params, v)
+	}
+	if slices.ContainsFunc(params, func(v *types.Var) bool { return mayBeFunc(v.Type()) || funcSlice(v.Type()) }) {
+		return false
+	}
+	return r.pairedLocks(decl)[call]
+}
+
+// pairedLocks returns the Lock and RLock statements of a declared
+// function's body (outside its literals) that are released before the
+// function can return: followed at once by a deferred Unlock (RUnlock) of
+// the same mutex, or by one later in the same statement list with no
+// return, goto, labeled branch or branch out of the list in between, and
+// no assignment to the variable the mutex is reached from. The mutex must
+// be named by identifiers and field selections only, so that both name it.
+func (r *relevance) pairedLocks(decl *ast.FuncDecl) map[*ast.CallExpr]bool {
+	if paired, ok := r.paired[decl]; ok {
+		return paired
+	}
+	paired := make(map[*ast.CallExpr]bool)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		}
+		for i, st := range list {
+			call, mutex, unlock := r.lockStatement(st)
+			if call != nil && r.releasedIn(list[i+1:], mutex, unlock) {
+				paired[call] = true
+			}
+		}
+		return true
+	})
+	r.paired[decl] = paired
+	return paired
+}
+
+// lockStatement returns, for a statement that calls Lock or RLock of a
+// sync mutex named by identifiers and field selections, the call, the
+// mutex expression and the name of the method that releases it.
+func (r *relevance) lockStatement(st ast.Stmt) (*ast.CallExpr, ast.Expr, string) {
+	es, ok := st.(*ast.ExprStmt)
+	if !ok {
+		return nil, nil, ""
+	}
+	call, mutex, name := r.mutexCall(es.X)
+	switch name {
+	case "Lock":
+		return call, mutex, "Unlock"
+	case "RLock":
+		return call, mutex, "RUnlock"
+	}
+	return nil, nil, ""
+}
+
+// mutexCall returns, for a call of a method of sync.Mutex or RWMutex on a
+// mutex named by identifiers and field selections, the call, the mutex
+// expression and the method's name.
+func (r *relevance) mutexCall(e ast.Expr) (*ast.CallExpr, ast.Expr, string) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil, nil, ""
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	f, isFunc := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if !ok || !isFunc || f.Signature().Recv() == nil || !namesVariable(sel.X) {
+		return nil, nil, ""
+	}
+	switch name, _ := syncType(f.Signature().Recv().Type()); name {
+	case "Mutex", "RWMutex":
+		return call, sel.X, f.Name()
+	}
+	return nil, nil, ""
+}
+
+// namesVariable reports whether an expression is identifiers and field
+// selections only: evaluated twice, it names the same variable unless the
+// first identifier is assigned in between.
+func namesVariable(e ast.Expr) bool {
+	return rootIdent(e) != nil
+}
+
+// releasedIn reports whether statements release a mutex taken just before
+// them (see pairedLocks).
+func (r *relevance) releasedIn(rest []ast.Stmt, mutex ast.Expr, unlock string) bool {
+	releases := func(e ast.Expr) bool {
+		_, m, name := r.mutexCall(e)
+		return name == unlock && types.ExprString(m) == types.ExprString(mutex)
+	}
+	if len(rest) > 0 {
+		if d, ok := rest[0].(*ast.DeferStmt); ok && releases(d.Call) {
+			return true
+		}
+	}
+	root := r.pass.TypesInfo.ObjectOf(rootIdent(mutex))
+	for _, st := range rest {
+		if es, ok := st.(*ast.ExprStmt); ok && releases(es.X) {
+			return true
+		}
+		if r.mayLeave(st, root) {
+			return false
+		}
+	}
+	return false
+}
+
+// rootIdent returns the first identifier of identifiers and field
+// selections.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// mayLeave reports whether a statement may return, jump out of it (a
+// goto, a labeled branch, a break or continue of an enclosing statement)
+// or assign root, outside the literals in it.
+func (r *relevance) mayLeave(st ast.Stmt, root types.Object) bool {
+	info := r.pass.TypesInfo
+	leaves := false
+	ast.PreorderStack(st, nil, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			leaves = true
+		case *ast.BranchStmt:
+			leaves = n.Label != nil || n.Tok == token.GOTO || !inside(n.Tok, stack)
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.ObjectOf(id) == root {
+					leaves = true
+				}
+			}
+		case *ast.IncDecStmt:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.ObjectOf(id) == root {
+				leaves = true
+			}
+		}
+		return !leaves
+	})
+	return leaves
+}
+
+// inside reports whether an unlabeled break or continue (or a
+// fallthrough), with the traversal stack above it, targets a statement in
+// the stack: a loop, or for a break a switch or select too.
+func inside(tok token.Token, stack []ast.Node) bool {
+	if tok == token.FALLTHROUGH {
+		return true
+	}
+	for _, n := range stack {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			if tok == token.BREAK {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // takesLock reports whether a sync method takes a lock: Lock, RLock,

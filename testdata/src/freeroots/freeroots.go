@@ -21,7 +21,15 @@ var (
 	e      sync.Mutex
 	m1, m2 sync.Mutex
 	once   sync.Once
+	events = make(chan int, 1)
+	hs     handlers
 )
+
+// handlers holds a callback, called by quietSlots with no lock held.
+type handlers struct{ on func() }
+
+// ticker is an interface of the module, whose calls the analysis follows.
+type ticker interface{ C() chan int }
 
 // CallbacksUnder takes rootlib.A, e and rootlib.B, each around a call of
 // the callbacks that the roots store or pass, which rootlib.Hooks calls
@@ -82,12 +90,50 @@ func quietCompared(g func()) bool {
 func register() { hooks.Set(LockE) }
 
 // signal provides an event with no lock held.
-func signal(ch chan int) { ch <- 1 }
+func signal() { events <- 1 }
 
-// lockAround takes a lock and releases it: whether it returns holding it
-// is known only from its walk.
+// signalParam sends on a channel it is passed, which has no class: the
+// walker records no event on it.
+func signalParam(ch chan int) { ch <- 1 }
+
+// lockAround takes a lock and releases it before it can return, as its
+// syntax shows: a root that calls it records nothing.
 func lockAround() {
 	rootlib.A.Lock()
+	rootlib.A.Unlock()
+}
+
+// lockDeferred releases its lock in a deferred call.
+func lockDeferred() {
+	rootlib.A.Lock()
+	defer rootlib.A.Unlock()
+}
+
+// lockEarly may return holding rootlib.A: its syntax does not rule it
+// out.
+func lockEarly(b bool) {
+	rootlib.A.Lock()
+	if b {
+		return // want `leaked lock: rootlib.A is still held here on some paths and released on others`
+	}
+	rootlib.A.Unlock()
+}
+
+// lockLoop may go round its loop again with rootlib.A held.
+func lockLoop(n int) {
+	for i := range n {
+		rootlib.A.Lock()
+		if i == 0 {
+			continue
+		}
+		rootlib.A.Unlock()
+	}
+} // want `leaked lock: rootlib.A is still held here on some paths and released on others`
+
+// lockAroundCall calls g with rootlib.A held.
+func lockAroundCall(g func()) {
+	rootlib.A.Lock()
+	g()
 	rootlib.A.Unlock()
 }
 
@@ -172,11 +218,58 @@ func quietRegister() {
 }
 
 func quietSignal() {
-	signal(make(chan int, 1))
+	signal()
 }
 
-func lockedAround() {
+// quietEvents uses only channels that have no class: made here, passed
+// on, received from a call.
+func quietEvents(t ticker) {
+	ch := make(chan int, 1)
+	ch <- 1
+	<-ch
+	signalParam(ch)
+	select {
+	case v := <-ch:
+		_ = v
+	case <-t.C():
+	}
+	close(ch)
+	for range ch {
+	}
+}
+
+// quietSlots calls a callback field and an interface method: with no lock
+// held, such a call records nothing.
+func quietSlots(t ticker) {
+	hs.on()
+	_ = t.C()
+}
+
+// signalsFree provides an event with no lock held, which tells the
+// blocking checks that it is not provided only under a lock.
+func signalsFree() { close(events) }
+
+// lockVia takes a lock through sync.Locker.
+func lockVia(l sync.Locker) {
+	l.Lock()
+	l.Unlock()
+}
+
+func quietLockedAround() {
 	lockAround()
+	lockDeferred()
+}
+
+func lockedEarly() {
+	lockEarly(false)
+}
+
+func lockedLoop() {
+	lockLoop(2)
+}
+
+func lockedAroundCall() {
+	lockAroundCall(func() { rootlib.LockC() })
 }
 
 func keepsLiteral() {
@@ -198,7 +291,9 @@ func callsValue() {
 	g()
 }
 
-func storesMade() {
+// quietStoresMade stores a func value that a call returns, which the
+// walker does not follow.
+func quietStoresMade() {
 	hooks.Set(rootlib.Callback())
 }
 
