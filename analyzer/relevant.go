@@ -24,7 +24,7 @@ import (
 // A function matters when its body (closures included) does any of:
 //   - mentions a value of a sync type (a lock, an alias of one, a Cond);
 //   - operates on a channel that may have a class (an event for the
-//     blocking checks; see mayBeEvent);
+//     blocking checks; see mayHaveClass);
 //   - calls anything but a function known to be irrelevant: a function of
 //     this package that does not matter, a function of another package with
 //     no summary fact (or one that only calls through slots this package
@@ -396,13 +396,13 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 				return false
 			}
 		case *ast.SendStmt:
-			matters = !s.called && r.mayBeEvent(n.Chan, stack)
+			matters = !s.called && r.mayHaveClass(n.Chan, stack)
 		case *ast.UnaryExpr:
-			matters = n.Op == token.ARROW && !s.called && r.mayBeEvent(n.X, stack)
+			matters = n.Op == token.ARROW && !s.called && r.mayHaveClass(n.X, stack)
 		case *ast.RangeStmt:
 			switch types.Unalias(info.TypeOf(n.X)).Underlying().(type) {
 			case *types.Chan:
-				matters = !s.called && r.mayBeEvent(n.X, stack)
+				matters = !s.called && r.mayHaveClass(n.X, stack)
 			case *types.Signature:
 				matters = s.free // the body runs in the iterator's calls
 			}
@@ -432,37 +432,45 @@ func (r *relevance) inspect(s scope, body ast.Node, stack []ast.Node) bool {
 	return matters
 }
 
-// mayBeEvent reports whether a channel, with the traversal stack above
-// it, may have a class, without which the walker records no event on it
-// (see pkgAnalysis.eventClass): a field, a package-level variable, an
-// element of one, or a local variable that may have been given one. A
-// channel that a call returns, made or received has none, nor has a local
-// variable, or a parameter, only ever given such values.
-func (r *relevance) mayBeEvent(ch ast.Expr, stack []ast.Node) bool {
+// mayHaveClass reports whether a channel or a WaitGroup (or its
+// address), with the traversal stack above it, may have a class, without
+// which the walker records no event on it (see pkgAnalysis.eventClass): a
+// field, a package-level variable, an element of one, or a local variable
+// that may have been given one. A value that a call returns, made by a
+// composite literal or received has none, nor has a local variable, or a
+// parameter, only ever given such values.
+func (r *relevance) mayHaveClass(ch ast.Expr, stack []ast.Node) bool {
 	info := r.pass.TypesInfo
 	switch ch := ast.Unparen(ch).(type) {
+	case *ast.UnaryExpr:
+		if ch.Op == token.AND {
+			return r.mayHaveClass(ch.X, stack)
+		}
+		return ch.Op != token.ARROW
 	case *ast.Ident:
-		v, ok := info.Uses[ch].(*types.Var)
+		v, ok := info.ObjectOf(ch).(*types.Var)
 		if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || len(stack) == 0 {
 			return true
 		}
 		return r.givenEvent(stack[0])[v]
-	case *ast.CallExpr, *ast.UnaryExpr, *ast.TypeAssertExpr:
+	case *ast.CallExpr, *ast.TypeAssertExpr, *ast.CompositeLit:
 		return !valueless(info, ch)
 	}
 	return true
 }
 
-// valueless reports whether an expression gives a channel no class: it
-// is a call (not a conversion), a receive or a type assertion.
+// valueless reports whether an expression gives a value no class: it is
+// a call (not a conversion), a receive, a type assertion or a composite
+// literal (or its address).
 func valueless(info *types.Info, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		tv, ok := info.Types[e.Fun]
 		return !ok || !tv.IsType()
 	case *ast.UnaryExpr:
-		return e.Op == token.ARROW
-	case *ast.TypeAssertExpr:
+		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
+		return e.Op == token.ARROW || e.Op == token.AND && lit
+	case *ast.TypeAssertExpr, *ast.CompositeLit:
 		return true
 	case *ast.Ident:
 		return e.Name == "nil" && info.Uses[e] == types.Universe.Lookup("nil")
@@ -471,8 +479,8 @@ func valueless(info *types.Info, e ast.Expr) bool {
 }
 
 // givenEvent returns the local variables of a declaration that may be
-// given a channel with a class (see mayBeEvent): assigned anything but a
-// call, a receive, a type assertion or nil, or declared by a range.
+// given a value with a class (see mayHaveClass): assigned anything but
+// what valueless accepts or nil, or declared by a range.
 func (r *relevance) givenEvent(decl ast.Node) map[*types.Var]bool {
 	if given, ok := r.given[decl]; ok {
 		return given
@@ -621,10 +629,13 @@ func (r *relevance) callMatters(s scope, call *ast.CallExpr, stack []ast.Node) b
 	}
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
-		return callee.Name() == "close" && !s.called && len(call.Args) == 1 && r.mayBeEvent(call.Args[0], stack)
+		return callee.Name() == "close" && !s.called && len(call.Args) == 1 && r.mayHaveClass(call.Args[0], stack)
 	case *types.Func:
 		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
 			return r.interfaceCallMatters(sel.Recv(), callee, s.free)
+		}
+		if recv, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSyncEvent(callee) && !r.mayHaveClass(recv.X, stack) {
+			return false // an event with no class, which records nothing
 		}
 		if s.free {
 			return r.freeCallMatters(s, call, callee, stack)
@@ -992,8 +1003,12 @@ func (r *relevance) typeMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 		return false
 	}
 	if pkg := named.Obj().Pkg(); pkg != nil && pkg.Path() == "sync" {
-		name := named.Obj().Name()
-		return syncMethods[name] != nil || name == "Locker"
+		switch name := named.Obj().Name(); name {
+		case "WaitGroup":
+			return !isType(r.pass.TypesInfo, e) && r.mayHaveClass(e, stack) // its operations are events only
+		default:
+			return syncMethods[name] != nil || name == "Locker"
+		}
 	}
 	if tv.IsType() || types.IsInterface(named) {
 		return false // a type is not a value to convert
@@ -1291,6 +1306,32 @@ func interfaceNames(p *types.Package) []string {
 func selector(e ast.Expr) *ast.SelectorExpr {
 	sel, _ := ast.Unparen(e).(*ast.SelectorExpr)
 	return sel
+}
+
+// isType reports whether an expression denotes a type.
+func isType(info *types.Info, e ast.Expr) bool {
+	if id, ok := e.(*ast.Ident); ok {
+		_, typeName := info.ObjectOf(id).(*types.TypeName)
+		return typeName
+	}
+	tv, ok := info.Types[e]
+	return ok && tv.IsType()
+}
+
+// isSyncEvent reports whether a function is a sync method that only
+// waits for or provides an event: WaitGroup's Wait and Done, Cond's Signal
+// and Broadcast.
+func isSyncEvent(f *types.Func) bool {
+	recv := f.Signature().Recv()
+	if f.Pkg() == nil || f.Pkg().Path() != "sync" || recv == nil {
+		return false
+	}
+	name, _ := syncType(recv.Type())
+	switch syncMethods[name][f.Name()] {
+	case opSignal, opWGWait, opWGDone:
+		return true
+	}
+	return false
 }
 
 // pairedLock reports whether a call, with the traversal stack above it,

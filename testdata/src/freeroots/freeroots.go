@@ -22,6 +22,7 @@ var (
 	m1, m2 sync.Mutex
 	once   sync.Once
 	events = make(chan int, 1)
+	done   sync.WaitGroup
 	hs     handlers
 )
 
@@ -221,9 +222,15 @@ func quietSignal() {
 	signal()
 }
 
-// quietEvents uses only channels that have no class: made here, passed
-// on, received from a call.
+// quietEvents uses only channels and WaitGroups that have no class: made
+// here, passed on, received from a call.
 func quietEvents(t ticker) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done() }()
+	wg.Wait()
+	made := &sync.WaitGroup{}
+	made.Wait()
 	ch := make(chan int, 1)
 	ch <- 1
 	<-ch
@@ -248,6 +255,9 @@ func quietSlots(t ticker) {
 // signalsFree provides an event with no lock held, which tells the
 // blocking checks that it is not provided only under a lock.
 func signalsFree() { close(events) }
+
+// signalsDone provides a WaitGroup's event with no lock held.
+func signalsDone() { done.Done() }
 
 // lockVia takes a lock through sync.Locker.
 func lockVia(l sync.Locker) {
