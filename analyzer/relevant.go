@@ -74,7 +74,7 @@ type relevance struct {
 	literals map[*types.Var]bool
 	// given caches givenEvent by declaration, paired pairedLocks.
 	given  map[ast.Node]map[*types.Var]bool
-	paired map[*ast.FuncDecl]map[*ast.CallExpr]bool
+	paired map[ast.Node]map[*ast.CallExpr]heldRegion
 	// deps[f] are the functions of this package that make f matter if they
 	// do; relevant is the fixpoint.
 	deps     map[*types.Func][]*types.Func
@@ -172,7 +172,7 @@ func relevantFuncs(pa *pkgAnalysis, elsewhere map[*types.Func]bool) (map[*types.
 		convert:   make(map[types.Type][]*types.Func),
 		literals:  make(map[*types.Var]bool),
 		given:     make(map[ast.Node]map[*types.Var]bool),
-		paired:    make(map[*ast.FuncDecl]map[*ast.CallExpr]bool),
+		paired:    make(map[ast.Node]map[*ast.CallExpr]heldRegion),
 		deps:      make(map[*types.Func][]*types.Func),
 		relevant:  make(map[*types.Func]bool),
 	}
@@ -769,7 +769,7 @@ func (r *relevance) funcMatters(s scope, f *types.Func) bool {
 // releases before it can return (see pairedLock) makes no difference to
 // the caller either.
 func (r *relevance) freeCallMatters(s scope, call *ast.CallExpr, f *types.Func, stack []ast.Node) bool {
-	if s.called && r.pairedLock(call, stack) {
+	if s.called && r.pairedLock(call, stack) || !s.called && r.quietLock(call, stack) {
 		return false
 	}
 	if recv := f.Origin().Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
@@ -1006,6 +1006,8 @@ func (r *relevance) typeMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 		switch name := named.Obj().Name(); name {
 		case "WaitGroup":
 			return !isType(r.pass.TypesInfo, e) && r.mayHaveClass(e, stack) // its operations are events only
+		case "Mutex", "RWMutex":
+			return !r.inQuietLock(stack)
 		default:
 			return syncMethods[name] != nil || name == "Locker"
 		}
@@ -1358,22 +1360,132 @@ func (r *relevance) pairedLock(call *ast.CallExpr, stack []ast.Node) bool {
 	if slices.ContainsFunc(params, func(v *types.Var) bool { return mayBeFunc(v.Type()) || funcSlice(v.Type()) }) {
 		return false
 	}
-	return r.pairedLocks(decl)[call]
+	_, paired := r.pairedLocks(decl, decl.Body)[call]
+	return paired
 }
 
-// pairedLocks returns the Lock and RLock statements of a declared
-// function's body (outside its literals) that are released before the
-// function can return: followed at once by a deferred Unlock (RUnlock) of
+// quietLock reports whether a call in free code that is not called from
+// free code, with the traversal stack above it, is a Lock or RLock
+// statement that the function (declared or literal) releases before it
+// can return, after statements that record nothing under the lock (see
+// quietRegion), or the call that releases it: the lock makes no edge, and
+// being released it leaks nowhere.
+func (r *relevance) quietLock(call *ast.CallExpr, stack []ast.Node) bool {
+	var fn ast.Node
+	var body *ast.BlockStmt
+	for _, n := range stack {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			fn, body = n, n.Body
+		case *ast.FuncLit:
+			fn, body = n, n.Body
+		}
+	}
+	if fn == nil {
+		return false
+	}
+	held, ok := r.pairedLocks(fn, body)[call]
+	return ok && held.known && r.quietRegion(held.stmts)
+}
+
+// inQuietLock reports whether an expression, with the traversal stack
+// above it, is (part of) the mutex of a call that quietLock accepts.
+func (r *relevance) inQuietLock(stack []ast.Node) bool {
+	i := len(stack) - 1
+	for i >= 0 {
+		if _, ok := stack[i].(*ast.SelectorExpr); !ok {
+			break
+		}
+		i--
+	}
+	if i < 0 || i == len(stack)-1 {
+		return false
+	}
+	call, ok := stack[i].(*ast.CallExpr)
+	return ok && call.Fun == stack[i+1] && r.quietLock(call, stack[:i])
+}
+
+// quietRegion reports whether statements run with a lock held record
+// nothing under it: they call only conversions, builtins other than close
+// and panic and functions of other packages whose summaries are empty and
+// that return (not t.Fatal, which leaves with the lock held), and neither
+// use a channel, range over a function, start a goroutine, defer a call
+// nor have a literal.
+func (r *relevance) quietRegion(stmts []ast.Stmt) bool {
+	info := r.pass.TypesInfo
+	quiet := true
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt, *ast.SendStmt, *ast.SelectStmt:
+				quiet = false
+			case *ast.UnaryExpr:
+				quiet = n.Op != token.ARROW
+			case *ast.RangeStmt:
+				switch types.Unalias(info.TypeOf(n.X)).Underlying().(type) {
+				case *types.Chan, *types.Signature:
+					quiet = false
+				}
+			case *ast.CallExpr:
+				quiet = r.quietCall(n)
+			}
+			return quiet
+		})
+		if !quiet {
+			return false
+		}
+	}
+	return true
+}
+
+// quietCall reports whether a call records nothing whatever locks are
+// held (see quietRegion).
+func (r *relevance) quietCall(call *ast.CallExpr) bool {
+	info := r.pass.TypesInfo
+	if isType(info, call.Fun) {
+		return true // a conversion
+	}
+	switch f := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		return f.Name() != "close" && f.Name() != "panic"
+	case *types.Func:
+		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
+			return false
+		}
+		if noReturn(f) {
+			return false // it leaves with the lock held
+		}
+		f = f.Origin()
+		if recv := f.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+			return false
+		}
+		return f.Pkg() != nil && f.Pkg() != r.pass.Pkg && !isSyncOp(f) && !r.factOf(f).matters
+	}
+	return false
+}
+
+// A heldRegion is the statements that run with a lock held, from its
+// Lock to its Unlock, when they are known: not for a deferred Unlock in a
+// nested statement list, which runs at the function's end.
+type heldRegion struct {
+	stmts []ast.Stmt
+	known bool
+}
+
+// pairedLocks returns the Lock and RLock statements of a function's body
+// (outside its literals) that are released before the function can
+// return, and the calls that release them, with the statements run
+// between: followed at once by a deferred Unlock (RUnlock) of
 // the same mutex, or by one later in the same statement list with no
 // return, goto, labeled branch or branch out of the list in between, and
 // no assignment to the variable the mutex is reached from. The mutex must
 // be named by identifiers and field selections only, so that both name it.
-func (r *relevance) pairedLocks(decl *ast.FuncDecl) map[*ast.CallExpr]bool {
-	if paired, ok := r.paired[decl]; ok {
+func (r *relevance) pairedLocks(fn ast.Node, body *ast.BlockStmt) map[*ast.CallExpr]heldRegion {
+	if paired, ok := r.paired[fn]; ok {
 		return paired
 	}
-	paired := make(map[*ast.CallExpr]bool)
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
+	paired := make(map[*ast.CallExpr]heldRegion)
+	ast.Inspect(body, func(n ast.Node) bool {
 		var list []ast.Stmt
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -1387,13 +1499,17 @@ func (r *relevance) pairedLocks(decl *ast.FuncDecl) map[*ast.CallExpr]bool {
 		}
 		for i, st := range list {
 			call, mutex, unlock := r.lockStatement(st)
-			if call != nil && r.releasedIn(list[i+1:], mutex, unlock) {
-				paired[call] = true
+			if call == nil {
+				continue
+			}
+			if held, release, ok := r.releasedIn(list[i+1:], mutex, unlock); ok {
+				held.known = held.known || n == body
+				paired[call], paired[release] = held, held
 			}
 		}
 		return true
 	})
-	r.paired[decl] = paired
+	r.paired[fn] = paired
 	return paired
 }
 
@@ -1443,27 +1559,33 @@ func namesVariable(e ast.Expr) bool {
 }
 
 // releasedIn reports whether statements release a mutex taken just before
-// them (see pairedLocks).
-func (r *relevance) releasedIn(rest []ast.Stmt, mutex ast.Expr, unlock string) bool {
-	releases := func(e ast.Expr) bool {
-		_, m, name := r.mutexCall(e)
-		return name == unlock && types.ExprString(m) == types.ExprString(mutex)
+// them (see pairedLocks), and returns the statements run before the
+// release and the call that releases it.
+func (r *relevance) releasedIn(rest []ast.Stmt, mutex ast.Expr, unlock string) (heldRegion, *ast.CallExpr, bool) {
+	release := func(e ast.Expr) *ast.CallExpr {
+		call, m, name := r.mutexCall(e)
+		if name == unlock && types.ExprString(m) == types.ExprString(mutex) {
+			return call
+		}
+		return nil
 	}
 	if len(rest) > 0 {
-		if d, ok := rest[0].(*ast.DeferStmt); ok && releases(d.Call) {
-			return true
+		if d, ok := rest[0].(*ast.DeferStmt); ok && release(d.Call) != nil {
+			return heldRegion{stmts: rest[1:]}, d.Call, true // known in the function's body only
 		}
 	}
 	root := r.pass.TypesInfo.ObjectOf(rootIdent(mutex))
-	for _, st := range rest {
-		if es, ok := st.(*ast.ExprStmt); ok && releases(es.X) {
-			return true
+	for i, st := range rest {
+		if es, ok := st.(*ast.ExprStmt); ok {
+			if call := release(es.X); call != nil {
+				return heldRegion{stmts: rest[:i], known: true}, call, true
+			}
 		}
 		if r.mayLeave(st, root) {
-			return false
+			return heldRegion{}, nil, false
 		}
 	}
-	return false
+	return heldRegion{}, nil, false
 }
 
 // rootIdent returns the first identifier of identifiers and field

@@ -102,7 +102,7 @@ func TestRelevantRoots(t *testing.T) {
 		return ok
 	})
 	got := relevantNames(pass)
-	want := []string{"CallbacksUnder", "LockBoth", "LockE", "callsValue", "connect", "holds", "iterate", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockAroundCall", "lockDeferred", "lockEarly", "lockLater", "lockLoop", "lockM1", "lockM2", "lockOnce", "lockVia", "lockedAroundCall", "lockedEarly", "lockedLater", "lockedLoop", "onceRoot", "rangeDirect", "rangeRoot", "reassign", "reassignRoot", "register", "retry", "signal", "signalsDone", "signalsFree", "stores", "storesNamed", "under", "underHelper"}
+	want := []string{"CallbacksUnder", "LockBoth", "LockE", "callsValue", "connect", "holds", "iterate", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockAroundCall", "lockDeferred", "lockEarly", "lockLater", "lockLoop", "lockM1", "lockM2", "lockOnce", "lockVia", "lockedAroundCall", "lockedCall", "lockedDeferred", "lockedEarly", "lockedFatal", "lockedLater", "lockedLoop", "onceRoot", "rangeDirect", "rangeRoot", "reassign", "reassignRoot", "register", "retry", "signal", "signalsDone", "signalsFree", "stores", "storesNamed", "under", "underHelper"}
 	if !slices.Equal(got, want) {
 		t.Errorf("functions that matter: %v, want %v", got, want)
 	}

@@ -11,6 +11,7 @@ package freeroots // want package:"lock graph, 5 cycles"
 
 import (
 	"sync"
+	"testing"
 
 	"rootlib"
 )
@@ -268,6 +269,43 @@ func lockVia(l sync.Locker) {
 func quietLockedAround() {
 	lockAround()
 	lockDeferred()
+}
+
+// quietLocked takes locks and releases them with nothing under them that
+// records an edge.
+func quietLocked() {
+	rootlib.A.Lock()
+	n := len(events)
+	rootlib.A.Unlock()
+	rootlib.B.Lock()
+	defer rootlib.B.Unlock()
+	_ = n
+}
+
+// lockedFatal may stop with a lock held, a leak.
+func lockedFatal(t *testing.T, b bool) {
+	rootlib.A.Lock()
+	if b {
+		t.Fatal("stop") // want `leaked lock: rootlib.A is still held here on some paths and released on others`
+	}
+	rootlib.A.Unlock()
+}
+
+// lockedCall calls a function that takes a lock with another held.
+func lockedCall() {
+	rootlib.B.Lock()
+	rootlib.LockA()
+	rootlib.B.Unlock()
+}
+
+// lockedDeferred holds a lock until it returns, which it releases in a
+// nested block.
+func lockedDeferred(b bool) {
+	if b {
+		rootlib.A.Lock()
+		defer rootlib.A.Unlock()
+	}
+	rootlib.LockC()
 }
 
 func lockedEarly() {
