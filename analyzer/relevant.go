@@ -571,9 +571,54 @@ func isCallee(e ast.Expr, stack []ast.Node) bool {
 }
 
 // runsFree reports whether a function literal in free code is free too
-// (see decideRoots): called where it is written, or passed free.
+// (see decideRoots): called where it is written, passed free, or the
+// value of a local variable that is only called, in the function it is
+// declared in.
 func (r *relevance) runsFree(lit *ast.FuncLit, stack []ast.Node) bool {
-	return isCallee(lit, stack) || r.passedFree(lit, stack)
+	return isCallee(lit, stack) || r.passedFree(lit, stack) || r.calledHere(lit, stack)
+}
+
+// calledHere reports whether a function literal, with the traversal stack
+// above it, declares a local variable that every use of which calls,
+// outside the literals of the function the variable is declared in.
+func (r *relevance) calledHere(lit *ast.FuncLit, stack []ast.Node) bool {
+	info := r.pass.TypesInfo
+	var name *ast.Ident
+	switch p := parent(stack).(type) {
+	case *ast.AssignStmt:
+		if i := slices.Index(p.Rhs, ast.Expr(lit)); p.Tok == token.DEFINE && i >= 0 && len(p.Lhs) == len(p.Rhs) {
+			name, _ = p.Lhs[i].(*ast.Ident)
+		}
+	case *ast.ValueSpec:
+		if i := slices.Index(p.Values, ast.Expr(lit)); i >= 0 && len(p.Names) == len(p.Values) {
+			name = p.Names[i]
+		}
+	}
+	v, ok := info.Defs[name].(*types.Var)
+	if !ok || len(stack) == 0 {
+		return false
+	}
+	home := innermostFunc(stack)
+	called := true
+	ast.PreorderStack(stack[0], nil, func(n ast.Node, above []ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			called = isCallee(id, above) && innermostFunc(above) == home
+		}
+		return called
+	})
+	return called
+}
+
+// innermostFunc returns the innermost function declaration or literal of
+// a traversal stack, or nil.
+func innermostFunc(stack []ast.Node) ast.Node {
+	for _, n := range slices.Backward(stack) {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return n
+		}
+	}
+	return nil
 }
 
 // passedFree reports whether a func value in free code, with the traversal
@@ -835,12 +880,15 @@ func (r *relevance) notCalled(e ast.Expr, stack []ast.Node) bool {
 	})
 }
 
-// bound returns the parameters a summary stores or calls with a lock held:
-// the function values passed there are not free.
-func bound(sum summary) []int {
+// bound returns the parameters a summary stores (but into a dead slot)
+// or calls with a lock held: the function values passed there are not
+// free.
+func (r *relevance) bound(sum summary) []int {
 	var params []int
 	for _, ps := range sum.ParamStores {
-		params = append(params, ps.Param)
+		if !r.pa.deadSlot(ps.Field) {
+			params = append(params, ps.Param)
+		}
 	}
 	for _, pc := range sum.ParamCalls {
 		if len(pc.Held) > 0 {
@@ -883,7 +931,7 @@ func (r *relevance) factOf(f *types.Func) calleeFact {
 		}
 		if !sum.emptyFor(r.module) {
 			cf.matters = true
-			cf.returns, cf.bound = len(sum.Returns) > 0, bound(sum)
+			cf.returns, cf.bound = len(sum.Returns) > 0, r.bound(sum)
 			for _, pc := range sum.ParamCalls {
 				cf.called = append(cf.called, pc.Param)
 			}

@@ -85,24 +85,39 @@ func TestRelevantCalls(t *testing.T) {
 func TestRelevantRoots(t *testing.T) {
 	lock := acquire{Class: lockgraph.Class{ID: "rootlib.A"}, Param: globalParam}
 	summaries := map[string]summary{
-		"rootlib.LockA":          {Acquires: []acquire{lock}},
-		"rootlib.LockB":          {Acquires: []acquire{lock}},
-		"rootlib.AcquireA":       {Acquires: []acquire{lock}, Returns: []acquire{lock}},
-		"rootlib.ReleaseA":       {Releases: []acquire{lock}},
-		"rootlib.Each":           {ParamCalls: []paramCall{{Param: 0}}},
-		"(*rootlib.Hooks).Set":   {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Hooks.cb"}}}},
-		"(*rootlib.Keeper).Keep": {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Keeper.cb"}}}},
-		"(*rootlib.Hooks).Fire":  {Acquires: []acquire{lock}, FieldCalls: []fieldCall{{Field: lockgraph.Class{ID: "rootlib.Hooks.cb"}}}},
-		"(*rootlib.Hooks).Under": {Acquires: []acquire{lock}, ParamCalls: []paramCall{{Param: 1, Held: []heldPrefix{{From: lock.Class}}}}},
-		"rootlib.Order":          {Acquires: []acquire{lock}},
+		"rootlib.LockA":           {Acquires: []acquire{lock}},
+		"rootlib.LockB":           {Acquires: []acquire{lock}},
+		"rootlib.AcquireA":        {Acquires: []acquire{lock}, Returns: []acquire{lock}},
+		"rootlib.ReleaseA":        {Releases: []acquire{lock}},
+		"rootlib.Each":            {ParamCalls: []paramCall{{Param: 0}}},
+		"(*rootlib.Hooks).Set":    {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Hooks.cb"}}}},
+		"(*rootlib.Keeper).Keep":  {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Keeper.cb"}}}},
+		"(*rootlib.Keeper).Run":   {FieldCalls: []fieldCall{{Field: lockgraph.Class{ID: "rootlib.Keeper.cb"}}}},
+		"(*rootlib.Sink).Put":     {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Sink.cb"}}}},
+		"(*rootlib.Pump).Start":   {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Pump.cb"}}}},
+		"(*rootlib.Relay).SetOut": {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Relay.out"}}}},
+		"(*rootlib.Board).Watch":  {ParamStores: []paramStore{{Param: 1, Field: lockgraph.Class{ID: "rootlib.Board.OnChange"}}}},
+		"(*rootlib.Hooks).Fire":   {Acquires: []acquire{lock}, FieldCalls: []fieldCall{{Field: lockgraph.Class{ID: "rootlib.Hooks.cb"}}}},
+		"(*rootlib.Hooks).Under":  {Acquires: []acquire{lock}, ParamCalls: []paramCall{{Param: 1, Held: []heldPrefix{{From: lock.Class}}}}},
+		"rootlib.Order":           {Acquires: []acquire{lock}},
 	}
 	pass := fixturePass(t, "freeroots", func(obj types.Object, fact analysis.Fact) bool {
 		sum, ok := summaries[obj.(*types.Func).FullName()]
 		fact.(*funcFact).Summary = sum
 		return ok
 	})
+	// rootlib's lock graph: the pump calls its callback with its lock held.
+	pump := pendingCall{From: lockgraph.Class{ID: "rootlib.Pump.mu"}, Field: lockgraph.Class{ID: "rootlib.Pump.cb"}}
+	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
+		if pkg.Path() != "rootlib" {
+			return false
+		}
+		relay := fieldCallee{Field: lockgraph.Class{ID: "rootlib.Relay.hook"}, Summary: summary{FieldCalls: []fieldCall{{Field: lockgraph.Class{ID: "rootlib.Relay.out"}}}}}
+		*fact.(*graphFact) = graphFact{Pending: []pendingCall{pump}, Callees: []fieldCallee{relay}}
+		return true
+	}
 	got := relevantNames(pass)
-	want := []string{"CallbacksUnder", "LockBoth", "LockE", "callsValue", "connect", "holds", "iterate", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockAroundCall", "lockDeferred", "lockEarly", "lockLater", "lockLoop", "lockM1", "lockM2", "lockOnce", "lockVia", "lockedAroundCall", "lockedCall", "lockedDeferred", "lockedEarly", "lockedFatal", "lockedLater", "lockedLoop", "onceRoot", "rangeDirect", "rangeRoot", "reassign", "reassignRoot", "register", "retry", "signal", "signalsDone", "signalsFree", "stores", "storesNamed", "under", "underHelper"}
+	want := []string{"CallbacksUnder", "Changed", "LockBoth", "LockE", "RelayUnder", "StopUnder", "callsLocalLater", "callsValue", "connect", "holds", "iterate", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockAroundCall", "lockDeferred", "lockEarly", "lockLater", "lockLoop", "lockM1", "lockM2", "lockOnce", "lockVia", "lockedAroundCall", "lockedCall", "lockedDeferred", "lockedEarly", "lockedFatal", "lockedLater", "lockedLoop", "onceRoot", "passesLocal", "pumps", "rangeDirect", "rangeRoot", "reassign", "reassignRoot", "register", "relayTo", "relays", "relaysTo", "retry", "signal", "signalsDone", "signalsFree", "stores", "storesNamed", "under", "underHelper", "watches"}
 	if !slices.Equal(got, want) {
 		t.Errorf("functions that matter: %v, want %v", got, want)
 	}
@@ -142,11 +157,12 @@ func fixturePass(t *testing.T, name string, importFact func(types.Object, analys
 		t.Fatal(err)
 	}
 	return &analysis.Pass{
-		Fset:             fset,
-		Files:            []*ast.File{file},
-		Pkg:              pkg,
-		TypesInfo:        info,
-		ImportObjectFact: importFact,
+		Fset:              fset,
+		Files:             []*ast.File{file},
+		Pkg:               pkg,
+		TypesInfo:         info,
+		ImportObjectFact:  importFact,
+		ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
 	}
 }
 

@@ -87,6 +87,9 @@ func (pa *pkgAnalysis) report() (*graphFact, []lockgraph.Cycle) {
 		// The callees are kept with the result for the other variant that
 		// reuses it (see variant.go), which has none of the functions.
 		for _, reg := range r.registrations {
+			if pa.deadSlot(reg.field) {
+				continue // nothing calls it
+			}
 			sum, _ := pa.summaryOf(reg.fn)
 			r.callees = append(r.callees, fieldCallee{Field: reg.field, FuncID: reg.fn.String(), Summary: withoutLeaves(sum, pa.leaves)})
 		}

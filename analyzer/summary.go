@@ -193,6 +193,8 @@ type pkgAnalysis struct {
 	base, share     *variantBase
 	walkAgain       map[token.Pos]bool
 	prunedRoots     []token.Pos
+	// liveSlots caches calledSlots by package path (see deadSlot).
+	liveSlots map[string]map[string]bool
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
 	callees   map[ssa.CallInstruction][]*ssa.Function

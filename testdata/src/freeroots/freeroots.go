@@ -1,4 +1,4 @@
-package freeroots // want package:"lock graph, 5 cycles"
+package freeroots // want package:"lock graph, 7 cycles"
 
 // The unexported functions of this file that nothing calls, and the tests
 // of freeroots_test.go, are roots: nothing reads their summaries (see
@@ -25,6 +25,10 @@ var (
 	events = make(chan int, 1)
 	done   sync.WaitGroup
 	hs     handlers
+	sink   rootlib.Sink
+	board  rootlib.Board
+	pump   rootlib.Pump
+	relay  = rootlib.NewRelay()
 )
 
 // handlers holds a callback, called by quietSlots with no lock held.
@@ -337,6 +341,79 @@ func stores() {
 func callsValue() {
 	g := rootlib.Callback()
 	g()
+}
+
+// Changed calls the callback stored in board with e held.
+func Changed() { // want Changed:"acquires freeroots.e; calls rootlib.Board.OnChange"
+	e.Lock()
+	board.OnChange()
+	e.Unlock()
+}
+
+// watches stores a literal in an exported field, which Changed calls.
+func watches() {
+	board.Watch(func() { rootlib.LockB() })
+}
+
+// StopUnder stops the pump with e held.
+func StopUnder() { // want StopUnder:"acquires freeroots.e; acquires rootlib.Pump.mu"
+	e.Lock()
+	pump.Stop() // want `lock order cycle freeroots.e -> rootlib.Pump.mu -> freeroots.e`
+	e.Unlock()
+}
+
+// pumps stores a literal that the pump calls with its lock held.
+func pumps() {
+	pump.Start(func() { LockE() })
+}
+
+// RelayUnder fires the relay with e held.
+func RelayUnder() { // want RelayUnder:"acquires freeroots.e; acquires rootlib.Relay.mu; calls rootlib.Relay.hook"
+	e.Lock()
+	relay.Fire() // want `lock order cycle freeroots.e -> rootlib.Relay.mu -> freeroots.e`
+	e.Unlock()
+}
+
+// relays stores a literal that the relay's hook calls.
+func relays() {
+	relay.SetOut(func() { LockE() })
+}
+
+// quietLocal calls a literal through a local variable, here only.
+func quietLocal() {
+	check := func() { rootlib.LockA() }
+	check()
+	check()
+}
+
+// passesLocal passes a literal, through a local variable, to a function
+// that calls it with its lock held.
+func passesLocal() {
+	f := func() { rootlib.LockB() }
+	hooks.Under(f)
+}
+
+// callsLocalLater calls a local literal in another literal, which may run
+// anywhere.
+func callsLocalLater() {
+	g := func() { rootlib.LockB() }
+	hooks.Under(func() { g() })
+}
+
+// relayTo passes a literal that calls g, through a local variable, to a
+// function that calls it with its lock held.
+func relayTo(g func()) {
+	f := func() { g() }
+	hooks.Under(f)
+}
+
+func relaysTo() {
+	relayTo(func() { rootlib.LockB() })
+}
+
+// quietSink stores a literal where nothing calls it: it runs nowhere.
+func quietSink() {
+	sink.Put(func() { rootlib.LockB() })
 }
 
 // quietStoresMade stores a func value that a call returns, which the

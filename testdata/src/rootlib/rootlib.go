@@ -67,6 +67,68 @@ type Keeper struct{ cb func() }
 // Keep stores f.
 func (k *Keeper) Keep(f func()) { k.cb = f } // want Keep:"stores param 1 in rootlib.Keeper.cb"
 
+// Run calls the stored callback with no lock held; a caller may hold one.
+func (k *Keeper) Run() { k.cb() } // want Run:"calls rootlib.Keeper.cb"
+
+// Pump calls its callback with its lock held, in a goroutine only: its
+// lock graph, not a summary, has the call.
+type Pump struct {
+	mu sync.Mutex
+	cb func()
+}
+
+// Start stores f and calls it with p.mu held in a goroutine.
+func (p *Pump) Start(f func()) { // want Start:"stores param 1 in rootlib.Pump.cb"
+	p.cb = f
+	go func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.cb()
+	}()
+}
+
+// Stop takes p.mu.
+func (p *Pump) Stop() { p.mu.Lock(); p.mu.Unlock() } // want Stop:"acquires rootlib.Pump.mu"
+
+// Relay calls its hook with its lock held, and the hook it makes calls
+// out: only the hook's summary, in the lock graph, calls out.
+type Relay struct {
+	mu   sync.Mutex
+	hook func()
+	out  func()
+}
+
+// NewRelay returns a relay whose hook calls out.
+func NewRelay() *Relay {
+	r := &Relay{}
+	r.hook = func() { r.out() }
+	return r
+}
+
+// Fire calls the hook with r.mu held.
+func (r *Relay) Fire() { // want Fire:"acquires rootlib.Relay.mu; calls rootlib.Relay.hook"
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.hook()
+}
+
+// SetOut stores f.
+func (r *Relay) SetOut(f func()) { r.out = f } // want SetOut:"stores param 1 in rootlib.Relay.out"
+
+// Board stores a callback in an exported field, which its importers may
+// call.
+type Board struct{ OnChange func() }
+
+// Watch stores f.
+func (b *Board) Watch(f func()) { b.OnChange = f } // want Watch:"stores param 1 in rootlib.Board.OnChange"
+
+// Sink stores a callback that nothing calls: a callback stored there runs
+// nowhere.
+type Sink struct{ cb func() }
+
+// Put stores f.
+func (s *Sink) Put(f func()) { s.cb = f } // want Put:"stores param 1 in rootlib.Sink.cb"
+
 // Order takes B then A.
 func Order() { // want Order:"acquires rootlib.A; acquires rootlib.B"
 	B.Lock()
