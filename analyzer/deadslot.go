@@ -19,30 +19,51 @@ func (pa *pkgAnalysis) deadSlot(field lockgraph.Class) bool {
 	if isMethodSlot(field.ID) {
 		return false
 	}
-	path := classPackage(field.ID)
 	name := field.ID[strings.LastIndex(field.ID, ".")+1:]
-	if path == pa.pass.Pkg.Path() || token.IsExported(name) {
+	owner := pa.ownerPackage(field.ID)
+	if owner == nil || owner == pa.pass.Pkg || token.IsExported(name) {
 		return false
 	}
-	live, ok := pa.liveSlots[path]
+	live, ok := pa.liveSlots[owner]
 	if !ok {
-		live = pa.calledSlots(path)
+		live = pa.calledSlots(owner)
 		if pa.liveSlots == nil {
-			pa.liveSlots = make(map[string]map[string]bool)
+			pa.liveSlots = make(map[*types.Package]map[string]bool)
 		}
-		pa.liveSlots[path] = live
+		pa.liveSlots[owner] = live
 	}
 	return live != nil && !live[field.ID]
 }
 
-// calledSlots returns the slots that the functions of a package the
-// package imports, directly or not, call through, as their facts and its
-// lock graph tell; nil when the package is not found.
-func (pa *pkgAnalysis) calledSlots(path string) map[string]bool {
-	pkg := importedPackage(pa.pass.Pkg, path, make(map[*types.Package]bool))
-	if pkg == nil {
-		return nil
+// ownerPackage returns the package a field class is declared in, among
+// the package and those it imports, directly or not: the longest prefix of
+// its ID that is one's path (a path may have dots in it), or nil.
+func (pa *pkgAnalysis) ownerPackage(id string) *types.Package {
+	if pa.packages == nil {
+		pa.packages = map[string]*types.Package{pa.pass.Pkg.Path(): pa.pass.Pkg}
+		var add func(pkg *types.Package)
+		add = func(pkg *types.Package) {
+			for _, imp := range pkg.Imports() {
+				if pa.packages[imp.Path()] == nil {
+					pa.packages[imp.Path()] = imp
+					add(imp)
+				}
+			}
+		}
+		add(pa.pass.Pkg)
 	}
+	for i := strings.LastIndex(id, "."); i > 0; i = strings.LastIndex(id[:i], ".") {
+		if pkg := pa.packages[id[:i]]; pkg != nil {
+			return pkg
+		}
+	}
+	return nil
+}
+
+// calledSlots returns the slots that the functions of a package call
+// through, as their facts and its lock graph tell; nil when its lock graph
+// cannot be read.
+func (pa *pkgAnalysis) calledSlots(pkg *types.Package) map[string]bool {
 	called := make(map[string]bool)
 	calls := func(sum summary) {
 		for _, fc := range sum.FieldCalls {
@@ -71,7 +92,7 @@ func (pa *pkgAnalysis) calledSlots(path string) map[string]bool {
 	var graph graphFact
 	if pa.pass.ImportPackageFact(pkg, &graph) {
 		if err := graph.load(); err != nil {
-			return nil
+			return nil // every slot is live
 		}
 		for _, p := range graph.Pending {
 			called[p.Field.ID] = true
@@ -81,21 +102,4 @@ func (pa *pkgAnalysis) calledSlots(path string) map[string]bool {
 		}
 	}
 	return called
-}
-
-// importedPackage returns the package of a path that pkg imports,
-// directly or not, or nil.
-func importedPackage(pkg *types.Package, path string, seen map[*types.Package]bool) *types.Package {
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == path {
-			return imp
-		}
-		if !seen[imp] {
-			seen[imp] = true
-			if found := importedPackage(imp, path, seen); found != nil {
-				return found
-			}
-		}
-	}
-	return nil
 }

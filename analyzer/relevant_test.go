@@ -185,3 +185,23 @@ func (imp fixtureImporter) Import(path string) (*types.Package, error) {
 	conf := types.Config{Importer: imp}
 	return conf.Check(path, imp.fset, []*ast.File{file}, nil)
 }
+
+// TestOwnerPackage checks that a field class is found in its package when
+// the package's path has a dot in its last element, as nats.go's has.
+func TestOwnerPackage(t *testing.T) {
+	lib := types.NewPackage("example.com/nats.go", "nats")
+	short := types.NewPackage("example.com/nats", "nats")
+	pkg := types.NewPackage("example.com/app", "app")
+	pkg.SetImports([]*types.Package{short, lib})
+	pa := &pkgAnalysis{pass: &analysis.Pass{Pkg: pkg}}
+	for id, want := range map[string]*types.Package{
+		"example.com/nats.go.Subscription.mcb": lib,
+		"example.com/nats.Conn.cb":             short,
+		"example.com/app.T.hooks.cb":           pkg,
+		"example.com/gone.T.cb":                nil,
+	} {
+		if got := pa.ownerPackage(id); got != want {
+			t.Errorf("ownerPackage(%q) = %v, want %v", id, got, want)
+		}
+	}
+}

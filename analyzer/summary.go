@@ -193,8 +193,10 @@ type pkgAnalysis struct {
 	base, share     *variantBase
 	walkAgain       map[token.Pos]bool
 	prunedRoots     []token.Pos
-	// liveSlots caches calledSlots by package path (see deadSlot).
-	liveSlots map[string]map[string]bool
+	// packages are the package and those it imports, directly or not, by
+	// path, and liveSlots caches calledSlots (see deadSlot).
+	packages  map[string]*types.Package
+	liveSlots map[*types.Package]map[string]bool
 	// callees resolves dynamic calls in the whole-program mode (nil in
 	// the per-package mode, where slots stand in for them).
 	callees   map[ssa.CallInstruction][]*ssa.Function
