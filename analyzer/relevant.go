@@ -38,8 +38,8 @@ import (
 //     value (a callback stored, passed or called);
 //   - uses a value of a type with a method that matters and that
 //     implements an interface of the module, where the value may be
-//     converted to an interface (a conversion registers the method as a
-//     callee of the interface's slots; see mayConvert).
+//     converted to a named interface of the module (a conversion registers
+//     the method as a callee of the interface's slots; see mayConvert).
 //
 // A function that matters only through a function of this package matters
 // once that one does; the decision is a least fixpoint over the package. A
@@ -1068,7 +1068,7 @@ func (r *relevance) typeMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 		methods = r.convertible(named)
 		r.convert[named] = methods
 	}
-	if len(methods) == 0 || !mayConvert(r.pass.TypesInfo, e, stack) {
+	if len(methods) == 0 || !r.mayConvert(e, stack) {
 		return false
 	}
 	for _, m := range methods {
@@ -1085,7 +1085,8 @@ func (r *relevance) typeMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 // operand of a selector, an index, a slice, a dereference, &, a range or a
 // statement, is assigned to, or is stored, passed or declared at a type
 // other than an interface. Where it does not know, it may be.
-func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node) bool {
+func (r *relevance) mayConvert(e ast.Expr, stack []ast.Node) bool {
+	info := r.pass.TypesInfo
 	e, i := usedBy(e, stack)
 	if i < 0 {
 		return true
@@ -1099,13 +1100,13 @@ func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 		return p.Op != token.AND
 	case *ast.SendStmt:
 		ch, ok := types.Unalias(info.TypeOf(p.Chan)).Underlying().(*types.Chan)
-		return e != p.Chan && (!ok || mayConvertTo(ch.Elem()))
+		return e != p.Chan && (!ok || r.mayConvertTo(ch.Elem()))
 	case *ast.AssignStmt:
 		if slices.Contains(p.Lhs, e) {
 			return false
 		}
 		if j := slices.Index(p.Rhs, e); j >= 0 && len(p.Lhs) == len(p.Rhs) && (p.Tok == token.ASSIGN || p.Tok == token.DEFINE) {
-			return mayConvertTo(info.TypeOf(p.Lhs[j]))
+			return r.mayConvertTo(info.TypeOf(p.Lhs[j]))
 		}
 	case *ast.ValueSpec:
 		j := slices.Index(p.Values, e)
@@ -1113,10 +1114,10 @@ func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 			return false // a name
 		}
 		if len(p.Names) == len(p.Values) {
-			return mayConvertTo(info.TypeOf(p.Names[j]))
+			return r.mayConvertTo(info.TypeOf(p.Names[j]))
 		}
 	case *ast.CompositeLit:
-		return e != p.Type && mayConvertTo(elementType(info, p, nil, slices.Index(p.Elts, e)))
+		return e != p.Type && r.mayConvertTo(elementType(info, p, nil, slices.Index(p.Elts, e)))
 	case *ast.KeyValueExpr:
 		lit, ok := stack[max(i-1, 0)].(*ast.CompositeLit)
 		if !ok {
@@ -1124,24 +1125,24 @@ func mayConvert(info *types.Info, e ast.Expr, stack []ast.Node) bool {
 		}
 		if e == p.Key {
 			m, ok := literalType(info, lit).(*types.Map)
-			return ok && mayConvertTo(m.Key()) // else a field name or an index
+			return ok && r.mayConvertTo(m.Key()) // else a field name or an index
 		}
-		return mayConvertTo(elementType(info, lit, p.Key, -1))
+		return r.mayConvertTo(elementType(info, lit, p.Key, -1))
 	case *ast.CallExpr:
-		return e != p.Fun && mayConvertTo(argumentType(info, p, slices.Index(p.Args, e)))
+		return e != p.Fun && r.mayConvertTo(argumentType(info, p, slices.Index(p.Args, e)))
 	case *ast.BinaryExpr:
 		other := p.X
 		if other == e {
 			other = p.Y
 		}
-		return (p.Op == token.EQL || p.Op == token.NEQ) && mayConvertTo(info.TypeOf(other))
+		return (p.Op == token.EQL || p.Op == token.NEQ) && r.mayConvertTo(info.TypeOf(other))
 	case *ast.ReturnStmt:
 		sig := enclosingSignature(info, stack[:i])
 		j := slices.Index(p.Results, e)
 		if sig == nil || j < 0 || len(p.Results) != sig.Results().Len() {
 			return true
 		}
-		return mayConvertTo(sig.Results().At(j).Type())
+		return r.mayConvertTo(sig.Results().At(j).Type())
 	}
 	return true
 }
@@ -1165,9 +1166,23 @@ func enclosingSignature(info *types.Info, stack []ast.Node) *types.Signature {
 }
 
 // mayConvertTo reports whether a value stored at type t may be converted
-// to an interface: t is one (a type parameter is one here), or unknown.
-func mayConvertTo(t types.Type) bool {
-	return t == nil || types.IsInterface(t)
+// to an interface whose slots the analysis follows (see
+// walker.conversion): t is a named one, not of the standard library, of
+// this module (see followed), or a type parameter, or unknown. A value
+// stored as any or error registers nothing.
+func (r *relevance) mayConvertTo(t types.Type) bool {
+	if t == nil {
+		return true
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return true
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || !types.IsInterface(named) {
+		return false
+	}
+	slot, ok := methodSlot(named, "")
+	return ok && followed(slot.ID, r.module)
 }
 
 // literalType returns the underlying type of a composite literal, through

@@ -219,6 +219,25 @@ func Unconverted() int {
 	return len(es) + len(m)
 }
 
+// keepAny takes values as any.
+func keepAny(...any) {}
+
+// failing is a Runner that is also an error.
+type failing struct{}
+
+func (*failing) Run() { assignMu.Lock(); assignMu.Unlock() } // want Run:"acquires conversions.assignMu"
+
+func (*failing) Error() string { return "failing" }
+
+// Unnamed stores and passes values as any and error, interfaces with no
+// slots: only a named interface of the module has them.
+func Unnamed() any {
+	var x any = &assigned{}
+	var err error = &failing{}
+	keepAny(&declared{}, x, err)
+	return &field{}
+}
+
 // Own compares and returns a value at its own type.
 func Own(a *assigned) *assigned {
 	if a == nil || a != a {
