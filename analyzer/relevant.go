@@ -1083,8 +1083,9 @@ func (r *relevance) typeMatters(s scope, e ast.Expr, stack []ast.Node) bool {
 // above it, may be converted to an interface where it appears, which
 // registers its methods (see walker.conversion): it is not where it is the
 // operand of a selector, an index, a slice, a dereference, &, a range or a
-// statement, is assigned to, or is stored, passed or declared at a type
-// other than an interface. Where it does not know, it may be.
+// statement, is assigned to or declared as a parameter, or is stored,
+// passed or declared at a type other than an interface. Where it does not
+// know, it may be.
 func (r *relevance) mayConvert(e ast.Expr, stack []ast.Node) bool {
 	info := r.pass.TypesInfo
 	e, i := usedBy(e, stack)
@@ -1092,8 +1093,8 @@ func (r *relevance) mayConvert(e ast.Expr, stack []ast.Node) bool {
 		return true
 	}
 	switch p := stack[i].(type) {
-	case *ast.SelectorExpr, *ast.StarExpr, *ast.SliceExpr, *ast.RangeStmt, *ast.ExprStmt, *ast.IncDecStmt:
-		return false
+	case *ast.SelectorExpr, *ast.StarExpr, *ast.SliceExpr, *ast.RangeStmt, *ast.ExprStmt, *ast.IncDecStmt, *ast.Field:
+		return false // *ast.Field: a parameter or result declared
 	case *ast.IndexExpr:
 		return e != p.X
 	case *ast.UnaryExpr:

@@ -117,7 +117,7 @@ func TestRelevantRoots(t *testing.T) {
 		return true
 	}
 	got := relevantNames(pass)
-	want := []string{"CallbacksUnder", "Changed", "LockBoth", "LockE", "RelayUnder", "StopUnder", "callsLocalLater", "callsValue", "connect", "holds", "iterate", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockAroundCall", "lockDeferred", "lockEarly", "lockLater", "lockLoop", "lockM1", "lockM2", "lockOnce", "lockVia", "lockedAroundCall", "lockedCall", "lockedDeferred", "lockedEarly", "lockedFatal", "lockedLater", "lockedLoop", "onceRoot", "passesLocal", "pumps", "rangeDirect", "rangeRoot", "reassign", "reassignRoot", "register", "relayTo", "relays", "relaysTo", "retry", "signal", "signalsDone", "signalsFree", "stores", "storesNamed", "under", "underHelper", "watches"}
+	want := []string{"C", "CallbacksUnder", "Changed", "LockBoth", "LockE", "RelayUnder", "StopUnder", "callsLocalLater", "callsValue", "connect", "holds", "iterate", "keep", "keepAll", "keepsAll", "keepsLiteral", "lockAround", "lockAroundCall", "lockDeferred", "lockEarly", "lockLater", "lockLoop", "lockM1", "lockM2", "lockOnce", "lockVia", "lockedAroundCall", "lockedCall", "lockedDeferred", "lockedEarly", "lockedFatal", "lockedLater", "lockedLoop", "onceRoot", "passesLocal", "pumps", "rangeDirect", "rangeRoot", "reassign", "reassignRoot", "register", "relayTo", "relays", "relaysTo", "retry", "signal", "signalsDone", "signalsFree", "stores", "storesNamed", "under", "underHelper", "watches"}
 	if !slices.Equal(got, want) {
 		t.Errorf("functions that matter: %v, want %v", got, want)
 	}

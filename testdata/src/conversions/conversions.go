@@ -204,8 +204,9 @@ func Reverse() { // want Reverse:"acquires conversions.appendMu; acquires conver
 // converting them to an interface: they register nothing, and lockorder
 // does not walk them (see TestRelevantFuncs).
 
-// use takes the values at their own types.
-func use(*assigned, declared, *field, *element, map[*mapped]int, *appended, assigned, *declared) {}
+// use takes the values at their own types, as named parameters.
+func use(a *assigned, d declared, f *field, e *element, m map[*mapped]int, p *appended, b assigned, q *declared) {
+}
 
 func Unconverted() int {
 	a := &assigned{}

@@ -37,6 +37,11 @@ type handlers struct{ on func() }
 // ticker is an interface of the module, whose calls the analysis follows.
 type ticker interface{ C() chan int }
 
+// clock is a ticker whose C takes a lock.
+type clock struct{}
+
+func (clock) C() chan int { rootlib.LockA(); return events } // want C:"acquires rootlib.A"
+
 // CallbacksUnder takes rootlib.A, e and rootlib.B, each around a call of
 // the callbacks that the roots store or pass, which rootlib.Hooks calls
 // with its lock held.
@@ -409,6 +414,13 @@ func relayTo(g func()) {
 
 func relaysTo() {
 	relayTo(func() { rootlib.LockB() })
+}
+
+// quietParam declares a clock parameter of a literal it calls: a
+// declaration converts nothing.
+func quietParam() {
+	f := func(c clock) {}
+	f(clock{})
 }
 
 // quietSink stores a literal where nothing calls it: it runs nowhere.
