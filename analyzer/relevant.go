@@ -679,7 +679,7 @@ func (r *relevance) callMatters(s scope, call *ast.CallExpr, stack []ast.Node) b
 		if sel, ok := info.Selections[selector(call.Fun)]; ok && types.IsInterface(sel.Recv()) {
 			return r.interfaceCallMatters(sel.Recv(), callee, s.free)
 		}
-		if recv, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSyncEvent(callee) && !r.mayHaveClass(recv.X, stack) {
+		if recv, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isSyncEvent(callee) && direct(info, recv) && !r.mayHaveClass(recv.X, stack) {
 			return false // an event with no class, which records nothing
 		}
 		if s.free {
@@ -1384,6 +1384,13 @@ func isType(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsType()
 }
 
+// direct reports whether a method selection is of the receiver itself,
+// not of a field embedded in it (which has a class of its own).
+func direct(info *types.Info, sel *ast.SelectorExpr) bool {
+	s, ok := info.Selections[sel]
+	return ok && len(s.Index()) == 1
+}
+
 // isSyncEvent reports whether a function is a sync method that only
 // waits for or provides an event: WaitGroup's Wait and Done, Cond's Signal
 // and Broadcast.
@@ -1481,8 +1488,10 @@ func (r *relevance) quietRegion(stmts []ast.Stmt) bool {
 	for _, st := range stmts {
 		ast.Inspect(st, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt, *ast.SendStmt, *ast.SelectStmt:
+			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt, *ast.SendStmt, *ast.SelectStmt, *ast.LabeledStmt:
 				quiet = false
+			case *ast.BranchStmt:
+				quiet = n.Tok != token.GOTO
 			case *ast.UnaryExpr:
 				quiet = n.Op != token.ARROW
 			case *ast.RangeStmt:
@@ -1626,10 +1635,12 @@ func namesVariable(e ast.Expr) bool {
 // them (see pairedLocks), and returns the statements run before the
 // release and the call that releases it.
 func (r *relevance) releasedIn(rest []ast.Stmt, mutex ast.Expr, unlock string) (heldRegion, *ast.CallExpr, bool) {
+	info := r.pass.TypesInfo
+	root := info.ObjectOf(rootIdent(mutex))
 	release := func(e ast.Expr) *ast.CallExpr {
 		call, m, name := r.mutexCall(e)
-		if name == unlock && types.ExprString(m) == types.ExprString(mutex) {
-			return call
+		if name == unlock && types.ExprString(m) == types.ExprString(mutex) && info.ObjectOf(rootIdent(m)) == root {
+			return call // the same variable, not one that shadows it
 		}
 		return nil
 	}
@@ -1638,7 +1649,6 @@ func (r *relevance) releasedIn(rest []ast.Stmt, mutex ast.Expr, unlock string) (
 			return heldRegion{stmts: rest[1:]}, d.Call, true // known in the function's body only
 		}
 	}
-	root := r.pass.TypesInfo.ObjectOf(rootIdent(mutex))
 	for i, st := range rest {
 		if es, ok := st.(*ast.ExprStmt); ok {
 			if call := release(es.X); call != nil {
@@ -1667,30 +1677,32 @@ func rootIdent(e ast.Expr) *ast.Ident {
 	}
 }
 
-// mayLeave reports whether a statement may return, jump out of it (a
-// goto, a labeled branch, a break or continue of an enclosing statement)
-// or assign root, outside the literals in it.
+// mayLeave reports whether a statement may return or jump out of it (a
+// goto, a labeled branch, a break or continue of an enclosing statement),
+// outside the literals in it, or assign root (by =, a range or through its
+// address), in them too.
 func (r *relevance) mayLeave(st ast.Stmt, root types.Object) bool {
 	info := r.pass.TypesInfo
+	writes := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.ObjectOf(id) == root
+	}
 	leaves := false
 	ast.PreorderStack(st, nil, func(n ast.Node, stack []ast.Node) bool {
+		inLiteral := slices.ContainsFunc(stack, func(n ast.Node) bool { _, lit := n.(*ast.FuncLit); return lit })
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.ReturnStmt:
-			leaves = true
+			leaves = !inLiteral
 		case *ast.BranchStmt:
-			leaves = n.Label != nil || n.Tok == token.GOTO || !inside(n.Tok, stack)
+			leaves = !inLiteral && (n.Label != nil || n.Tok == token.GOTO || !inside(n.Tok, stack))
 		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.ObjectOf(id) == root {
-					leaves = true
-				}
-			}
+			leaves = slices.ContainsFunc(n.Lhs, writes)
 		case *ast.IncDecStmt:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.ObjectOf(id) == root {
-				leaves = true
-			}
+			leaves = writes(n.X)
+		case *ast.RangeStmt:
+			leaves = n.Tok == token.ASSIGN && (writes(n.Key) || writes(n.Value))
+		case *ast.UnaryExpr:
+			leaves = n.Op == token.AND && writes(n.X)
 		}
 		return !leaves
 	})
