@@ -1395,16 +1395,22 @@ func direct(info *types.Info, sel *ast.SelectorExpr) bool {
 // waits for or provides an event: WaitGroup's Wait and Done, Cond's Signal
 // and Broadcast.
 func isSyncEvent(f *types.Func) bool {
-	recv := f.Signature().Recv()
-	if f.Pkg() == nil || f.Pkg().Path() != "sync" || recv == nil {
-		return false
-	}
-	name, _ := syncType(recv.Type())
-	switch syncMethods[name][f.Name()] {
+	switch syncKind(f) {
 	case opSignal, opWGWait, opWGDone:
 		return true
 	}
 	return false
+}
+
+// syncKind returns what a method of a sync type does (see syncMethods),
+// or notSyncOp.
+func syncKind(f *types.Func) syncOpKind {
+	recv := f.Signature().Recv()
+	if recv == nil {
+		return notSyncOp
+	}
+	name, _ := syncType(recv.Type()) // every one of them has a pointer receiver
+	return syncMethods[name][f.Name()]
 }
 
 // pairedLock reports whether a call, with the traversal stack above it,
@@ -1416,8 +1422,8 @@ func (r *relevance) pairedLock(call *ast.CallExpr, stack []ast.Node) bool {
 	if len(stack) == 0 {
 		return false
 	}
-	decl, ok := stack[0].(*ast.FuncDecl)
-	if !ok || slices.ContainsFunc(stack[1:], func(n ast.Node) bool { _, lit := n.(*ast.FuncLit); return lit }) {
+	decl, ok := innermostFunc(stack).(*ast.FuncDecl)
+	if !ok {
 		return false
 	}
 	sig := r.pass.TypesInfo.Defs[decl.Name].(*types.Func).Signature()
@@ -1431,7 +1437,7 @@ func (r *relevance) pairedLock(call *ast.CallExpr, stack []ast.Node) bool {
 	if slices.ContainsFunc(params, func(v *types.Var) bool { return mayBeFunc(v.Type()) || funcSlice(v.Type()) }) {
 		return false
 	}
-	_, paired := r.pairedLocks(decl, decl.Body)[call]
+	_, paired := r.pairedLocks(decl)[call]
 	return paired
 }
 
@@ -1442,20 +1448,11 @@ func (r *relevance) pairedLock(call *ast.CallExpr, stack []ast.Node) bool {
 // quietRegion), or the call that releases it: the lock makes no edge, and
 // being released it leaks nowhere.
 func (r *relevance) quietLock(call *ast.CallExpr, stack []ast.Node) bool {
-	var fn ast.Node
-	var body *ast.BlockStmt
-	for _, n := range stack {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			fn, body = n, n.Body
-		case *ast.FuncLit:
-			fn, body = n, n.Body
-		}
-	}
+	fn := innermostFunc(stack)
 	if fn == nil {
 		return false
 	}
-	held, ok := r.pairedLocks(fn, body)[call]
+	held, ok := r.pairedLocks(fn)[call]
 	return ok && held.known && r.quietRegion(held.stmts)
 }
 
@@ -1553,9 +1550,16 @@ type heldRegion struct {
 // return, goto, labeled branch or branch out of the list in between, and
 // no assignment to the variable the mutex is reached from. The mutex must
 // be named by identifiers and field selections only, so that both name it.
-func (r *relevance) pairedLocks(fn ast.Node, body *ast.BlockStmt) map[*ast.CallExpr]heldRegion {
+func (r *relevance) pairedLocks(fn ast.Node) map[*ast.CallExpr]heldRegion {
 	if paired, ok := r.paired[fn]; ok {
 		return paired
+	}
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
 	}
 	paired := make(map[*ast.CallExpr]heldRegion)
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -1732,12 +1736,7 @@ func inside(tok token.Token, stack []ast.Node) bool {
 // takesLock reports whether a sync method takes a lock: Lock, RLock,
 // TryLock or TryRLock.
 func takesLock(f *types.Func) bool {
-	recv := f.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	name, _ := syncType(recv.Type())
-	switch syncMethods[name][f.Name()] {
+	switch syncKind(f) {
 	case opLock, opRLock, opTryLock, opTryRLock:
 		return true
 	}
@@ -1754,10 +1753,13 @@ func isSyncOp(f *types.Func) bool {
 	if f.Name() == "NewCond" {
 		return true
 	}
+	if syncKind(f) != notSyncOp {
+		return true
+	}
 	recv := f.Signature().Recv()
 	if recv == nil {
 		return false
 	}
-	name, ok := syncType(recv.Type()) // every one of them has a pointer receiver
-	return ok && (syncMethods[name][f.Name()] != notSyncOp || name == "Once" && f.Name() == "Do")
+	name, _ := syncType(recv.Type())
+	return name == "Once" && f.Name() == "Do"
 }
